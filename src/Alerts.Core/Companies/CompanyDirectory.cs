@@ -1,0 +1,77 @@
+using Alerts.Core.Model;
+using Alerts.Core.Text;
+
+namespace Alerts.Core.Companies;
+
+/// <summary>
+/// Resolves what users type and what sources print to companies: ids, symbols, exchange codes and every known name
+/// (folded for case and width), so "Zhipu", "02513", "2513.HK" and "北京智谱华章科技股份有限公司" all find the same company.
+/// </summary>
+public sealed class CompanyDirectory
+{
+    private readonly Dictionary<string, Company> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Company> _byId = new(StringComparer.OrdinalIgnoreCase);
+
+    public CompanyDirectory(IEnumerable<Company> companies)
+    {
+        ArgumentNullException.ThrowIfNull(companies);
+        foreach (var company in companies)
+        {
+            _byId[company.Id] = company;
+            _byKey[Fold(company.Id)] = company;
+            foreach (var name in company.Names)
+            {
+                _byKey[Fold(name)] = company;
+            }
+
+            foreach (var listing in company.Listings)
+            {
+                _byKey[Fold(listing.Symbol)] = company;
+                _byKey[SymbolFormat.CodeKey(listing.Exchange, listing.Code)] = company;
+            }
+        }
+    }
+
+    public static CompanyDirectory Empty { get; } = new([]);
+
+    public IReadOnlyCollection<Company> All => _byId.Values;
+
+    public Company? ById(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Finds a company by id, name, symbol ("2513.HK") or bare code ("02513", "688256").</summary>
+    public Company? Find(string entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (_byKey.TryGetValue(Fold(entry), out var company))
+        {
+            return company;
+        }
+
+        foreach (var exchange in (ReadOnlySpan<string>)[SymbolFormat.Hkex, SymbolFormat.Sse, SymbolFormat.Szse, SymbolFormat.Bse])
+        {
+            if (_byKey.TryGetValue(SymbolFormat.CodeKey(exchange, entry), out company))
+            {
+                return company;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds the company a source's issuer reference means: by exchange code first, then by name.</summary>
+    public Company? Resolve(IssuerRef issuer)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        if (!string.IsNullOrWhiteSpace(issuer.Code)
+            && _byKey.TryGetValue(SymbolFormat.CodeKey(issuer.Exchange, issuer.Code), out var byCode))
+        {
+            return byCode;
+        }
+
+        return string.IsNullOrWhiteSpace(issuer.Name) ? null : _byKey.GetValueOrDefault(Fold(issuer.Name));
+    }
+
+    public Company? BySymbol(string symbol) => _byKey.GetValueOrDefault(Fold(symbol));
+
+    private static string Fold(string text) => TextNormalizer.Fold(text);
+}

@@ -1,0 +1,26 @@
+namespace Alerts.Core.Notifications;
+
+/// <summary>Closed set of failure reasons, usable as a metric tag.</summary>
+public enum FailureReason
+{
+    None,
+    Timeout,
+    Network,
+    RateLimited,
+    ServerError,
+    Rejected,
+    Gone,
+    Redirected,
+    InvalidTarget,
+}
+
+/// <summary>The outcome of one attempt, classified at the edge where the response was seen.</summary>
+public abstract record DeliveryResult(int? StatusCode)
+{
+    public sealed record Delivered(int? Code) : DeliveryResult(Code);
+
+    public sealed record Retryable(FailureReason Reason, string Detail, int? Code, TimeSpan? RetryAfter = null) : DeliveryResult(Code);
+
+    /// <summary>Never retried. <see cref="DisableEndpoint"/> is set for 410 (and Discord's 404): the endpoint is gone.</summary>
+    public sealed record Permanent(FailureReason Reason, string Detail, int? Code, bool DisableEndpoint = false) : DeliveryResult(Code);
+}

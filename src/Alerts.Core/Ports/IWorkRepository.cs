@@ -1,0 +1,38 @@
+namespace Alerts.Core.Ports;
+
+public enum WorkStage
+{
+    Evaluate,
+    Deliver,
+}
+
+/// <summary>
+/// A pending unit of work, written before the message that carries it is sent and removed once the stage has finished.
+/// Whatever is still here after a crash is re-enqueued (at start-up standalone, by the retry sweep on Azure).
+/// For <see cref="WorkStage.Evaluate"/> the key is the event id; for <see cref="WorkStage.Deliver"/> it is "tenant/deliveryId".
+/// </summary>
+public sealed record WorkItem(WorkStage Stage, string Key, DateTimeOffset DueAt)
+{
+    public static string DeliveryKey(string tenantId, string deliveryId) => tenantId + "/" + deliveryId;
+
+    public static (string TenantId, string DeliveryId) ParseDeliveryKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == key.Length - 1)
+        {
+            throw new FormatException($"Not a delivery work key: '{key}'.");
+        }
+
+        return (key[..slash], key[(slash + 1)..]);
+    }
+}
+
+public interface IWorkRepository
+{
+    Task PutAsync(WorkItem item, CancellationToken cancellationToken);
+
+    Task RemoveAsync(WorkStage stage, string key, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<WorkItem> ListAsync(WorkStage stage, CancellationToken cancellationToken);
+}

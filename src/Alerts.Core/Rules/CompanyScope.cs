@@ -1,0 +1,17 @@
+namespace Alerts.Core.Rules;
+
+/// <summary>Which companies a rule watches: every company, a watchlist, or explicit entries (ids, names, codes or symbols).</summary>
+public sealed record CompanyScope
+{
+    public bool Any { get; init; }
+
+    public string? Watchlist { get; init; }
+
+    public IReadOnlyList<string> Companies { get; init; } = [];
+
+    public static CompanyScope AnyCompany { get; } = new() { Any = true };
+
+    public static CompanyScope OfWatchlist(string watchlistId) => new() { Watchlist = watchlistId };
+
+    public static CompanyScope Of(params string[] companies) => new() { Companies = companies };
+}
