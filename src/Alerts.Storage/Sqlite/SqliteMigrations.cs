@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+
+namespace Alerts.Storage.Sqlite;
+
+/// <summary>Ordered schema steps applied at start-up; <c>PRAGMA user_version</c> records how far a database has come.</summary>
+internal static class SqliteMigrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: the single entity table. BINARY collation orders row keys by code point, as Table Storage does.
+        """
+        CREATE TABLE IF NOT EXISTS entities (
+            tbl  TEXT NOT NULL,
+            pk   TEXT NOT NULL,
+            rk   TEXT NOT NULL,
+            data TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            PRIMARY KEY (tbl, pk, rk)
+        ) WITHOUT ROWID;
+        """,
+    ];
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var version = await ReadVersionAsync(connection, cancellationToken);
+        for (var step = version; step < Steps.Length; step++)
+        {
+            await using var transaction = connection.BeginTransaction();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    public static int LatestVersion => Steps.Length;
+
+    private static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
