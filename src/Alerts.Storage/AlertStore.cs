@@ -1,0 +1,47 @@
+using Alerts.Core.Ports;
+using Alerts.Storage.Primitive;
+using Alerts.Storage.Repositories;
+
+namespace Alerts.Storage;
+
+/// <summary>Every repository over one primitive store: what the handlers are given, whichever backend sits underneath.</summary>
+public sealed class AlertStore
+{
+    private readonly StoreTables _tables;
+
+    private AlertStore(IEntityStore store)
+    {
+        _tables = new StoreTables(store);
+        Events = new EventRepository(_tables);
+        Companies = new CompanyRepository(_tables);
+        Rules = new RuleRepository(_tables);
+        Watchlists = new WatchlistRepository(_tables);
+        Channels = new ChannelRepository(_tables);
+        Subscriptions = new SubscriptionRepository(_tables);
+        RuleStates = new RuleStateRepository(_tables);
+        Alerts = new AlertRepository(_tables);
+        Deliveries = new DeliveryRepository(_tables);
+        Attempts = new DeliveryAttemptRepository(_tables);
+        Work = new WorkRepository(_tables);
+    }
+
+    public IEventRepository Events { get; }
+    public ICompanyRepository Companies { get; }
+    public IRuleRepository Rules { get; }
+    public IWatchlistRepository Watchlists { get; }
+    public IChannelRepository Channels { get; }
+    public ISubscriptionRepository Subscriptions { get; }
+    public IRuleStateRepository RuleStates { get; }
+    public IAlertRepository Alerts { get; }
+    public IDeliveryRepository Deliveries { get; }
+    public IDeliveryAttemptRepository Attempts { get; }
+    public IWorkRepository Work { get; }
+
+    /// <summary>Wraps a backend and makes sure every table exists.</summary>
+    public static async Task<AlertStore> CreateAsync(IEntityStore store, CancellationToken cancellationToken)
+    {
+        var alertStore = new AlertStore(store);
+        await alertStore._tables.EnsureAllAsync(cancellationToken);
+        return alertStore;
+    }
+}
