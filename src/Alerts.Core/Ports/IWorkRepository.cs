@@ -30,7 +30,11 @@ public sealed record WorkItem(WorkStage Stage, string Key, DateTimeOffset DueAt)
 
 public interface IWorkRepository
 {
+    /// <summary>Inserts or moves the item's due time.</summary>
     Task PutAsync(WorkItem item, CancellationToken cancellationToken);
+
+    /// <summary>Inserts unless an item with this stage and key is pending already; true when this call created it.</summary>
+    Task<bool> TryAddAsync(WorkItem item, CancellationToken cancellationToken);
 
     Task RemoveAsync(WorkStage stage, string key, CancellationToken cancellationToken);
 

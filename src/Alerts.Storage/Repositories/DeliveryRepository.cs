@@ -23,7 +23,8 @@ internal sealed class DeliveryAttemptRepository(StoreTables tables) : IDeliveryA
     public Task AddAsync(DeliveryAttempt attempt, CancellationToken cancellationToken) =>
         tables.Attempts.UpsertAsync(
             StoreTables.Compound(attempt.TenantId, attempt.DeliveryId),
-            attempt.Number.ToString("D6", System.Globalization.CultureInfo.InvariantCulture),
+            // Time first: a redelivered dead letter starts counting attempts again, and its history must not be overwritten.
+            attempt.At.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "-" + attempt.Number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
             attempt,
             cancellationToken);
 

@@ -8,6 +8,9 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
     public Task PutAsync(WorkItem item, CancellationToken cancellationToken) =>
         tables.Work.UpsertAsync(item.Stage.ToString(), StoreTables.Key(item.Key), item, cancellationToken);
 
+    public Task<bool> TryAddAsync(WorkItem item, CancellationToken cancellationToken) =>
+        tables.Work.TryInsertAsync(item.Stage.ToString(), StoreTables.Key(item.Key), item, cancellationToken);
+
     public Task RemoveAsync(WorkStage stage, string key, CancellationToken cancellationToken) =>
         tables.Work.DeleteAsync(stage.ToString(), StoreTables.Key(key), cancellationToken);
 

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Alerts.Core.Model;
+using Alerts.Core.Rules;
+
+namespace Alerts.Core.Handlers;
+
+/// <summary>Turns a fired rule and its event into the alert users read: what happened, to whom, where to look.</summary>
+public static class AlertFactory
+{
+    public static Alert Create(RuleMatch match, MarketEvent marketEvent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(marketEvent);
+        var rule = match.Rule;
+        var id = StableIds.Alert(rule.TenantId, rule.Id, marketEvent.Id);
+        if (marketEvent.Kind == MarketEventKind.Announcement)
+        {
+            var announcement = marketEvent.Announcement!;
+            var companyName = match.Company?.Names.FirstOrDefault() ?? announcement.Issuers.Select(i => i.Name ?? i.Code).FirstOrDefault() ?? "unknown issuer";
+            var issuers = string.Join(", ", announcement.Issuers.Select(i => i.Code is null ? $"{i.Exchange} {i.Name}" : $"{i.Exchange} {i.Code}"));
+            return new Alert(
+                rule.TenantId, id, rule.Id, rule.Name, marketEvent.Id, marketEvent.Kind, match.Company?.Id, companyName,
+                Headline: $"{companyName}: {announcement.Title}",
+                Detail: $"{announcement.RawCategory} · {issuers} · published {announcement.PublishedAt:yyyy-MM-dd HH:mm zzz} ({announcement.Source})",
+                announcement.Url, announcement.Categories, Symbol: null, Price: null, ChangePercent: null, Currency: null,
+                announcement.PublishedAt, now);
+        }
+
+        var tick = marketEvent.Tick!;
+        var name = match.Company?.Names.FirstOrDefault() ?? tick.Symbol;
+        var change = Math.Round(tick.ChangePercent, 2);
+        var what = rule switch
+        {
+            PriceLevelRule level => $"crossed {(level.Direction == CrossDirection.Above ? "above" : "below")} {tick.Currency} {level.Level.ToString(CultureInfo.InvariantCulture)}",
+            PriceMoveRule move => $"moved {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% (threshold {move.ThresholdPercent.ToString(CultureInfo.InvariantCulture)}%)",
+            _ => "price alert",
+        };
+        return new Alert(
+            rule.TenantId, id, rule.Id, rule.Name, marketEvent.Id, marketEvent.Kind, match.Company?.Id, name,
+            Headline: $"{name} ({tick.Symbol}) {what}: {tick.Currency} {tick.Price.ToString(CultureInfo.InvariantCulture)}",
+            Detail: $"Previous close {tick.Currency} {tick.PreviousClose.ToString(CultureInfo.InvariantCulture)}, change {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% at {tick.Time:yyyy-MM-dd HH:mm:ss zzz} ({tick.Source})",
+            Url: null, Categories: [], tick.Symbol, tick.Price, change, tick.Currency, tick.Time, now);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Alerts.Core.Model;
+using Alerts.Core.Notifications;
+using Alerts.Core.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Core.Handlers;
+
+public enum DeliverOutcome
+{
+    Delivered,
+    RetryScheduled,
+    DeadLettered,
+    AlreadyFinished,
+    NotDue,
+    Busy,
+    Missing,
+}
+
+public sealed record DeliverResult(DeliverOutcome Outcome, Delivery? Delivery = null);
+
+/// <summary>
+/// Third stage: one attempt at one delivery. A lease (ETag-conditional write) makes sure only one worker sends; the attempt is
+/// recorded whatever happens; "delivered" is written only after the channel accepted it, so a crash means a retry, never a loss.
+/// This stage is the only retry owner on the delivery path.
+/// </summary>
+public sealed partial class DeliverHandler(
+    IDeliveryRepository deliveries,
+    IDeliveryAttemptRepository attempts,
+    IAlertRepository alerts,
+    IChannelRepository channels,
+    IWorkRepository work,
+    IEnumerable<INotifier> notifiers,
+    RetrySchedule schedule,
+    PipelineOptions options,
+    TimeProvider time,
+    ILogger<DeliverHandler> logger)
+{
+    private readonly Dictionary<ChannelKind, INotifier> _notifiers = notifiers.ToDictionary(n => n.Kind);
+
+    public Random Jitter { get; init; } = Random.Shared;
+
+    public async Task<DeliverResult> HandleAsync(DeliverMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var workKey = WorkItem.DeliveryKey(message.TenantId, message.DeliveryId);
+        var current = await deliveries.GetAsync(message.TenantId, message.DeliveryId, cancellationToken);
+        if (current is null)
+        {
+            await work.RemoveAsync(WorkStage.Deliver, workKey, cancellationToken);
+            return new DeliverResult(DeliverOutcome.Missing);
+        }
+
+        var delivery = current.Value;
+        var now = time.GetUtcNow();
+        if (delivery.Status != DeliveryStatus.Pending)
+        {
+            await work.RemoveAsync(WorkStage.Deliver, workKey, cancellationToken);
+            return new DeliverResult(DeliverOutcome.AlreadyFinished, delivery);
+        }
+
+        if (delivery.NextAttemptAt > now || delivery.LeasedUntil > now)
+        {
+            var wakeAt = Max(delivery.NextAttemptAt, delivery.LeasedUntil ?? now);
+            await work.PutAsync(new WorkItem(WorkStage.Deliver, workKey, wakeAt), cancellationToken);
+            return new DeliverResult(delivery.NextAttemptAt > now ? DeliverOutcome.NotDue : DeliverOutcome.Busy, delivery);
+        }
+
+        var leased = delivery with { LeasedUntil = now + options.DeliveryLease };
+        var etag = await deliveries.TryReplaceAsync(leased, current.ETag, cancellationToken);
+        if (etag is null)
+        {
+            return new DeliverResult(DeliverOutcome.Busy, delivery);
+        }
+
+        var (result, latency, channel) = await SendAsync(leased, etag, cancellationToken);
+        return await RecordAsync(leased, etag, result, latency, channel, workKey, cancellationToken);
+    }
+
+    private async Task<(DeliveryResult Result, TimeSpan Latency, Channel? Channel)> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
+    {
+        var alert = await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
+        var channel = await channels.GetAsync(leased.TenantId, leased.ChannelId, cancellationToken);
+        if (alert is null || channel is null)
+        {
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, alert is null ? "alert no longer exists" : "channel no longer exists", null), TimeSpan.Zero, channel);
+        }
+
+        if (!channel.Enabled)
+        {
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, "channel disabled: " + (channel.DisabledReason ?? "by its owner"), null), TimeSpan.Zero, channel);
+        }
+
+        if (!_notifiers.TryGetValue(channel.Kind, out var notifier))
+        {
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, channel);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await notifier.SendAsync(new DeliveryRequest(alert, channel, leased, time.GetUtcNow()), cancellationToken);
+            return (result, Stopwatch.GetElapsedTime(started), channel);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down mid-send: give the delivery back so the next start sends it at once instead of waiting out the lease.
+            await deliveries.TryReplaceAsync(leased with { LeasedUntil = null }, etag, CancellationToken.None);
+            throw;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
+        {
+            return (HttpStatusClassifier.ClassifyException(exception), Stopwatch.GetElapsedTime(started), channel);
+        }
+    }
+
+    private async Task<DeliverResult> RecordAsync(
+        Delivery leased, string etag, DeliveryResult result, TimeSpan latency, Channel? channel, string workKey, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var number = leased.AttemptCount + 1;
+        var (outcome, error) = result switch
+        {
+            DeliveryResult.Delivered => (AttemptOutcome.Delivered, (string?)null),
+            DeliveryResult.Retryable r => (AttemptOutcome.Retryable, $"{r.Reason}: {r.Detail}"),
+            DeliveryResult.Permanent p => (AttemptOutcome.Permanent, $"{p.Reason}: {p.Detail}"),
+            _ => (AttemptOutcome.Permanent, "unknown result"),
+        };
+        await attempts.AddAsync(new DeliveryAttempt(leased.TenantId, leased.Id, number, now, outcome, result.StatusCode, latency, error), cancellationToken);
+
+        var attempted = leased with { AttemptCount = number, LeasedUntil = null, LastError = error, LastStatusCode = result.StatusCode };
+        (Delivery Final, DeliverOutcome Outcome) next = result switch
+        {
+            DeliveryResult.Delivered => (attempted with { Status = DeliveryStatus.Delivered, DeliveredAt = now }, DeliverOutcome.Delivered),
+            DeliveryResult.Retryable r when schedule.NextDelay(number, r.RetryAfter, Jitter) is { } delay =>
+                (attempted with { NextAttemptAt = now + delay }, DeliverOutcome.RetryScheduled),
+            _ => (attempted with { Status = DeliveryStatus.DeadLettered }, DeliverOutcome.DeadLettered),
+        };
+
+        if (await deliveries.TryReplaceAsync(next.Final, etag, cancellationToken) is null)
+        {
+            LogLeaseLost(logger, leased.TenantId, leased.Id);
+        }
+
+        if (next.Outcome == DeliverOutcome.RetryScheduled)
+        {
+            await work.PutAsync(new WorkItem(WorkStage.Deliver, workKey, next.Final.NextAttemptAt), cancellationToken);
+            LogRetry(logger, leased.TenantId, leased.Id, leased.ChannelId, number, next.Final.NextAttemptAt, error);
+        }
+        else
+        {
+            await work.RemoveAsync(WorkStage.Deliver, workKey, cancellationToken);
+            if (next.Outcome == DeliverOutcome.DeadLettered)
+            {
+                LogDeadLettered(logger, leased.TenantId, leased.Id, leased.ChannelId, number, error);
+            }
+        }
+
+        if (result is DeliveryResult.Permanent { DisableEndpoint: true } && channel is not null)
+        {
+            await channels.UpsertAsync(channel with { Enabled = false, DisabledReason = $"endpoint answered {result.StatusCode}: gone" }, cancellationToken);
+            LogChannelDisabled(logger, channel.TenantId, channel.Id, result.StatusCode);
+        }
+
+        return new DeliverResult(next.Outcome, next.Final);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} changed while it was being sent; its lease had run out")]
+    private static partial void LogLeaseLost(ILogger logger, string tenantId, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {TenantId}/{DeliveryId} to channel {ChannelId} failed attempt {Attempt}; next at {NextAttemptAt}: {Error}")]
+    private static partial void LogRetry(ILogger logger, string tenantId, string deliveryId, string channelId, int attempt, DateTimeOffset nextAttemptAt, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} to channel {ChannelId} dead-lettered after {Attempt} attempt(s): {Error}")]
+    private static partial void LogDeadLettered(ILogger logger, string tenantId, string deliveryId, string channelId, int attempt, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {TenantId}/{ChannelId} disabled: endpoint answered {StatusCode}")]
+    private static partial void LogChannelDisabled(ILogger logger, string tenantId, string channelId, int? statusCode);
+}

@@ -1,0 +1,52 @@
+using Alerts.Core.Model;
+using Alerts.Core.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Core.Handlers;
+
+public enum IngestOutcome
+{
+    Accepted,
+    Duplicate,
+    Rejected,
+}
+
+public sealed record IngestResult(IngestOutcome Outcome, EvaluateMessage? Message, string? Problem = null);
+
+/// <summary>
+/// First stage: dedupe. The pending-evaluation row is claimed before the event is stored, so a crash between the two
+/// leaves work to recover rather than an event nobody evaluates.
+/// </summary>
+public sealed partial class IngestHandler(IEventRepository events, IWorkRepository work, PipelineOptions options, TimeProvider time, ILogger<IngestHandler> logger)
+{
+    public async Task<IngestResult> HandleAsync(MarketEvent marketEvent, CancellationToken cancellationToken)
+    {
+        if (EventValidator.Problem(marketEvent) is { } problem)
+        {
+            LogRejected(logger, problem);
+            return new IngestResult(IngestOutcome.Rejected, null, problem);
+        }
+
+        var item = new WorkItem(WorkStage.Evaluate, marketEvent.Id, time.GetUtcNow() + options.RedeliveryGrace);
+        var claimed = await work.TryAddAsync(item, cancellationToken);
+        if (await events.TryAddAsync(marketEvent, cancellationToken))
+        {
+            LogAccepted(logger, marketEvent.Id);
+            return new IngestResult(IngestOutcome.Accepted, new EvaluateMessage(marketEvent.Id));
+        }
+
+        // Seen before. If this call created the pending row, the earlier evaluation has already finished and removed its own.
+        if (claimed)
+        {
+            await work.RemoveAsync(WorkStage.Evaluate, marketEvent.Id, cancellationToken);
+        }
+
+        return new IngestResult(IngestOutcome.Duplicate, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Accepted event {EventId}")]
+    private static partial void LogAccepted(ILogger logger, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected event: {Problem}")]
+    private static partial void LogRejected(ILogger logger, string problem);
+}

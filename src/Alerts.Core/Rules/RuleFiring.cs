@@ -1,0 +1,116 @@
+using Alerts.Core.Model;
+
+namespace Alerts.Core.Rules;
+
+/// <summary>
+/// Decides whether a matched rule fires, from its stored state. Times are the event's own, so replays and backtests decide
+/// exactly as live evaluation did. Replaying the event that last fired fires again (same alert id, so nothing new is created):
+/// that is what makes a crash between "alert written" and "state written" safe.
+/// </summary>
+public static class RuleFiring
+{
+    public static FiringDecision Decide(RuleMatch match, RuleState? stored, MarketEvent marketEvent)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(marketEvent);
+        var rule = match.Rule;
+        var at = marketEvent.OccurredAt;
+        var state = stored ?? InitialState(rule, match.Subject, marketEvent);
+
+        if (state.LastFiredEventId == marketEvent.Id)
+        {
+            return new FiringDecision(true, state, stored is null, "replay of the event that fired");
+        }
+
+        if (!rule.IsActive(at))
+        {
+            return new FiringDecision(false, state, false, rule.Enabled ? "expired" : "disabled");
+        }
+
+        if (marketEvent.Kind == MarketEventKind.PriceTick && state.LastSeenAt is { } seen && at < seen)
+        {
+            return new FiringDecision(false, state, false, "tick older than the rule's last observation");
+        }
+
+        var (conditionMet, armedAfter) = Condition(rule, state, marketEvent);
+        var next = state with { Armed = armedAfter, LastSeenAt = marketEvent.Kind == MarketEventKind.PriceTick ? at : state.LastSeenAt };
+        if (!conditionMet)
+        {
+            return new FiringDecision(false, next, stored is null || next.Armed != state.Armed, "condition not met");
+        }
+
+        if (!FrequencyAllows(rule.Frequency, state, at, match.Subject))
+        {
+            return new FiringDecision(false, next, stored is null || next.Armed != state.Armed, "suppressed by frequency");
+        }
+
+        var fired = next with { LastFiredAt = at, LastFiredEventId = marketEvent.Id, FireCount = state.FireCount + 1 };
+        return new FiringDecision(true, fired, true, "fired");
+    }
+
+    private static RuleState InitialState(Rule rule, string subject, MarketEvent marketEvent)
+    {
+        var initial = RuleState.Initial(rule.TenantId, rule.Id, subject);
+
+        // A level already beyond the threshold at the previous close is no crossing: wait for the price to come back first.
+        if (rule is PriceLevelRule level && marketEvent.Tick is { PreviousClose: > 0 } tick)
+        {
+            var alreadyBeyond = level.Direction == CrossDirection.Above ? tick.PreviousClose >= level.Level : tick.PreviousClose <= level.Level;
+            return initial with { Armed = !alreadyBeyond };
+        }
+
+        return initial;
+    }
+
+    /// <summary>Whether the condition holds now as an edge, and whether the rule is armed afterwards.</summary>
+    private static (bool Met, bool ArmedAfter) Condition(Rule rule, RuleState state, MarketEvent marketEvent)
+    {
+        switch (rule)
+        {
+            case AnnouncementRule:
+                return (true, true);
+            case PriceMoveRule move:
+            {
+                var tick = marketEvent.Tick!;
+                var armed = state.Armed || IsNewTradingDay(state, tick);
+                var change = tick.ChangePercent;
+                var beyond = move.Direction switch
+                {
+                    MoveDirection.Up => change >= move.ThresholdPercent,
+                    MoveDirection.Down => change <= -move.ThresholdPercent,
+                    _ => Math.Abs(change) >= move.ThresholdPercent,
+                };
+                return beyond ? (armed, false) : (false, true);
+            }
+
+            case PriceLevelRule level:
+            {
+                var price = marketEvent.Tick!.Price;
+                var band = level.Level * level.HysteresisPercent / 100m;
+                var crossed = level.Direction == CrossDirection.Above ? price >= level.Level : price <= level.Level;
+                var backBeyondBand = level.Direction == CrossDirection.Above ? price <= level.Level - band : price >= level.Level + band;
+                if (crossed)
+                {
+                    return (state.Armed, false);
+                }
+
+                return (false, state.Armed || backBeyondBand);
+            }
+
+            default:
+                return (false, state.Armed);
+        }
+    }
+
+    private static bool IsNewTradingDay(RuleState state, PriceTick tick) =>
+        state.LastSeenAt is { } seen && TradingDay.Of(seen, tick.Symbol) != TradingDay.Of(tick.Time, tick.Symbol);
+
+    private static bool FrequencyAllows(Frequency frequency, RuleState state, DateTimeOffset at, string subject) => frequency.Kind switch
+    {
+        FrequencyKind.EveryTime => true,
+        FrequencyKind.Once => state.FireCount == 0,
+        FrequencyKind.OncePerTradingDay => state.LastFiredAt is not { } last || TradingDay.Of(last, subject) != TradingDay.Of(at, subject),
+        FrequencyKind.Cooldown => state.LastFiredAt is not { } last || at - last >= (frequency.Cooldown ?? TimeSpan.Zero),
+        _ => false,
+    };
+}
