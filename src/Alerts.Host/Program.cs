@@ -1,1 +1,3 @@
-return 0;
+using Alerts.Host.Cli;
+
+return await AlertsCli.Build().Parse(args).InvokeAsync();

@@ -13,6 +13,7 @@ namespace Alerts.Core.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
     AllowTrailingCommas = true,
+    AllowOutOfOrderMetadataProperties = true,
     ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(MarketEvent))]
 [JsonSerializable(typeof(Rule))]

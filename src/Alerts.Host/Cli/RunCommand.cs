@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Net;
+using Alerts.Host.Composition;
+using Alerts.Host.Configuration;
+using Alerts.Host.Standalone;
+using Alerts.Host.Web;
+using Alerts.Sources.Feeds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Host.Cli;
+
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int?>("--port") { Description = "Loopback HTTP port for /health and /api/events (default 7780)" };
+        var command = new Command("run", "Run the service on the embedded default: scheduled polls, queue pumps, SQLite store, HTTP on loopback") { port };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(port) is { } chosen)
+            {
+                overrides["Alerts:HttpPort"] = chosen.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var configuration = SettingsLoader.Configuration(CliOverrides(parse, overrides));
+            var settings = SettingsLoader.Load(configuration);
+            var store = await StoreFactory.OpenAsync(settings, cancellationToken);
+
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Configuration.AddConfiguration(configuration);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.HttpPort));
+            builder.Services.AddAlertsPipeline(settings, store);
+            builder.Services.AddFeedSources(SourceSettings.Load(configuration, settings));
+            builder.Services.AddSingleton<InProcessPipeline>();
+            builder.Services.AddHostedService<StandaloneWorker>();
+            builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+            await using var app = builder.Build();
+            app.MapStandaloneEndpoints();
+            await app.StartAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, string?> CliOverrides(ParseResult parse, Dictionary<string, string?> overrides)
+    {
+        if (parse.GetValue(CliOptions.DataDirectory) is { } data)
+        {
+            overrides["Alerts:DataDirectory"] = data;
+        }
+
+        return overrides;
+    }
+}

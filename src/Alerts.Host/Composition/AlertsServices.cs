@@ -1,0 +1,63 @@
+using Alerts.Core.Catalog;
+using Alerts.Core.Handlers;
+using Alerts.Core.Notifications;
+using Alerts.Delivery;
+using Alerts.Delivery.Email;
+using Alerts.Delivery.Endpoints;
+using Alerts.Delivery.Webhooks;
+using Alerts.Host.Configuration;
+using Alerts.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Host.Composition;
+
+/// <summary>The one place the pipeline is assembled: store, catalog, handlers, channels. Both drivers call this.</summary>
+public static class AlertsServices
+{
+    public static IServiceCollection AddAlertsPipeline(this IServiceCollection services, AlertsSettings settings, AlertStore store)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(store);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(store);
+        services.AddSingleton(store.Events);
+        services.AddSingleton(store.Companies);
+        services.AddSingleton(store.Rules);
+        services.AddSingleton(store.Watchlists);
+        services.AddSingleton(store.Channels);
+        services.AddSingleton(store.Subscriptions);
+        services.AddSingleton(store.RuleStates);
+        services.AddSingleton(store.Alerts);
+        services.AddSingleton(store.Deliveries);
+        services.AddSingleton(store.Attempts);
+        services.AddSingleton(store.Work);
+
+        services.AddSingleton(new PipelineOptions { RedeliveryGrace = settings.RedeliveryGrace, DeliveryLease = settings.DeliveryLease });
+        services.AddSingleton(new RetrySchedule { MaxAttempts = settings.MaxDeliveryAttempts, BaseDelay = settings.RetryBaseDelay });
+        services.AddSingleton<ICatalogSource>(sp => new StoreCatalogSource(
+            store.Companies, store.Rules, store.Watchlists, store.Subscriptions, store.Channels,
+            sp.GetRequiredService<TimeProvider>(), settings.CatalogMaxAge));
+
+        services.AddSingleton<IngestHandler>();
+        services.AddSingleton<EvaluateHandler>();
+        services.AddSingleton<DeliverHandler>();
+        services.AddSingleton<RetryDueHandler>();
+        services.AddSingleton<DeadLetterRedelivery>();
+
+        services.AddSingleton(new EndpointPolicy(new EndpointPolicyOptions { AllowList = settings.AllowedPrivateHosts }));
+        services.AddSingleton(new WebhookOptions { Timeout = settings.WebhookTimeout });
+        services.AddSingleton(EmailSettings(settings));
+        services.AddAlertsDelivery();
+        return services;
+    }
+
+    private static EmailOptions EmailSettings(AlertsSettings settings)
+    {
+        var from = System.Net.Mail.MailAddress.TryCreate(settings.EmailFrom, out var parsed) ? parsed : new System.Net.Mail.MailAddress("alerts@localhost", "Alerts");
+        return new EmailOptions { OutboxDirectory = settings.ResolvedOutboxDirectory, From = from.Address, FromName = string.IsNullOrEmpty(from.DisplayName) ? null : from.DisplayName };
+    }
+
+    /// <summary>The notifiers registered above, for the deliver handler.</summary>
+    public static IEnumerable<INotifier> Notifiers(IServiceProvider services) => services.GetServices<INotifier>();
+}

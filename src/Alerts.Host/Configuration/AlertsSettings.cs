@@ -1,0 +1,51 @@
+namespace Alerts.Host.Configuration;
+
+/// <summary>
+/// Everything the host reads from configuration (section "Alerts"; environment variables like <c>Alerts__DataDirectory</c>,
+/// which is also how Azure app settings arrive). Durations are TimeSpans ("00:00:30").
+/// </summary>
+public sealed class AlertsSettings
+{
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>SQLite file; defaults to <c>{DataDirectory}/alerts.db</c>.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Where .eml files go when no SendGrid key is set; defaults to <c>{DataDirectory}/outbox</c>.</summary>
+    public string? OutboxDirectory { get; set; }
+
+    /// <summary>Loopback port of <c>alerts run</c>'s HTTP endpoint (health, event push).</summary>
+    public int HttpPort { get; set; } = 7780;
+
+    /// <summary>False pauses delivery (pending deliveries wait in the store) while polling and evaluation go on.</summary>
+    public bool DeliveryEnabled { get; set; } = true;
+
+    public int DeliveryWorkers { get; set; } = 4;
+
+    /// <summary>6-field NCRONTAB schedule of the retry-due sweep.</summary>
+    public string SweepSchedule { get; set; } = "*/10 * * * * *";
+
+    public TimeSpan CatalogMaxAge { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan RedeliveryGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int MaxDeliveryAttempts { get; set; } = 8;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Hosts or CIDRs webhooks may target even though they are private or loopback (local development only).</summary>
+    public List<string> AllowedPrivateHosts { get; set; } = [];
+
+    /// <summary>False runs without polling any feed (events then come only from pushes, replays and the demo).</summary>
+    public bool PollSources { get; set; } = true;
+
+    public string EmailFrom { get; set; } = "Alerts <alerts@localhost>";
+
+    public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(DataDirectory, "alerts.db");
+
+    public string ResolvedOutboxDirectory => OutboxDirectory ?? Path.Combine(DataDirectory, "outbox");
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Alerts.Host.Configuration;
+
+/// <summary>Defaults, then <c>alerts.json</c> in the working directory, then environment variables, then command-line overrides.</summary>
+public static class SettingsLoader
+{
+    public static IConfiguration Configuration(IDictionary<string, string?>? overrides = null) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "alerts.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+
+    public static AlertsSettings Load(IConfiguration configuration)
+    {
+        var settings = new AlertsSettings();
+        configuration.GetSection("Alerts").Bind(settings);
+        return settings;
+    }
+}

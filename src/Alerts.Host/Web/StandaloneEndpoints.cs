@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Alerts.Core.Handlers;
+using Alerts.Core.Model;
+using Alerts.Core.Ports;
+using Alerts.Core.Serialization;
+using Alerts.Host.Configuration;
+using Alerts.Host.Standalone;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alerts.Host.Web;
+
+/// <summary>The standalone HTTP surface: readiness, health, and the push endpoint for events (price ticks pushed by a feed).</summary>
+public static class StandaloneEndpoints
+{
+    public static IEndpointRouteBuilder MapStandaloneEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Results.Text("Alerts is running. See /health.\n"));
+        app.MapGet("/health", HealthAsync);
+        app.MapPost("/api/events", PushEventsAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HealthAsync(IWorkRepository work, AlertsSettings settings, CancellationToken cancellationToken)
+    {
+        var evaluations = await CountAsync(work.ListAsync(WorkStage.Evaluate, cancellationToken));
+        var deliveries = await CountAsync(work.ListAsync(WorkStage.Deliver, cancellationToken));
+        return Results.Json(new HealthReport("healthy", "sqlite", evaluations, deliveries, settings.DeliveryEnabled));
+    }
+
+    /// <summary>Accepts one event or an array. Each is validated; a malformed body changes nothing and says why.</summary>
+    private static async Task<IResult> PushEventsAsync(HttpRequest request, InProcessPipeline pipeline, CancellationToken cancellationToken)
+    {
+        List<MarketEvent?> events;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            events = document.RootElement.ValueKind == JsonValueKind.Array
+                ? [.. document.RootElement.EnumerateArray().Select(e => e.Deserialize(AlertsJsonContext.Default.MarketEvent))]
+                : [document.RootElement.Deserialize(AlertsJsonContext.Default.MarketEvent)];
+        }
+        catch (JsonException exception)
+        {
+            return Results.Problem(title: "Malformed event payload", detail: exception.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var problems = events.Select((e, i) => (Index: i, Problem: EventValidator.Problem(e))).Where(p => p.Problem is not null).ToList();
+        if (problems.Count > 0)
+        {
+            return Results.Problem(
+                title: "Invalid events; none were accepted",
+                detail: string.Join("; ", problems.Select(p => $"[{p.Index}]: {p.Problem}")),
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        int accepted = 0, duplicates = 0;
+        foreach (var marketEvent in events)
+        {
+            var result = await pipeline.IngestAsync(marketEvent!, cancellationToken);
+            accepted += result.Outcome == IngestOutcome.Accepted ? 1 : 0;
+            duplicates += result.Outcome == IngestOutcome.Duplicate ? 1 : 0;
+        }
+
+        return Results.Json(new PushResult(accepted, duplicates), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var count = 0;
+        await foreach (var _ in items)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private sealed record HealthReport(string Status, string Store, int PendingEvaluations, int PendingDeliveries, bool DeliveryEnabled);
+
+    private sealed record PushResult(int Accepted, int Duplicates);
+}
