@@ -1,0 +1,57 @@
+namespace Alerts.Host.Functions;
+
+public enum TriggerKind
+{
+    Timer,
+    ServiceBus,
+    Http,
+}
+
+/// <summary>A Service Bus output binding: the handler returns its messages under <see cref="BindingName"/>.</summary>
+public sealed record QueueOutput(string BindingName, string QueueName);
+
+/// <summary>
+/// One Azure Function: its trigger (a timer schedule given as an app-setting reference, a queue, or an HTTP route) and the queues it
+/// writes to. The Functions package (function.json files) and the custom handler's routes are both generated from this.
+/// </summary>
+public sealed record FunctionDefinition(
+    string Name,
+    TriggerKind Trigger,
+    string TriggerBindingName,
+    IReadOnlyList<QueueOutput> Outputs,
+    string? ScheduleSetting = null,
+    string? QueueName = null,
+    string? Route = null,
+    IReadOnlyList<string>? Methods = null);
+
+/// <summary>The one list of functions. Adding a function is one entry here plus its handler endpoint.</summary>
+public static class FunctionRegistry
+{
+    public const string ServiceBusConnection = "ServiceBusConnection";
+
+    public static class Queues
+    {
+        public const string Events = "events";
+        public const string Deliveries = "deliveries";
+        public const string Prices = "prices";
+
+        public static IReadOnlyList<string> All { get; } = [Events, Deliveries, Prices];
+    }
+
+    public static class ScheduleSettings
+    {
+        public const string Poll = "PollSchedule";
+        public const string RetryDue = "RetryDueSchedule";
+    }
+
+    public static IReadOnlyList<FunctionDefinition> All { get; } =
+    [
+        new("PollSources", TriggerKind.Timer, "timer", [new("events", Queues.Events)], ScheduleSetting: ScheduleSettings.Poll),
+        new("RetryDue", TriggerKind.Timer, "timer", [new("events", Queues.Events), new("deliveries", Queues.Deliveries)], ScheduleSetting: ScheduleSettings.RetryDue),
+        new("IngestPrices", TriggerKind.ServiceBus, "message", [new("events", Queues.Events)], QueueName: Queues.Prices),
+        new("EvaluateEvent", TriggerKind.ServiceBus, "message", [new("deliveries", Queues.Deliveries)], QueueName: Queues.Events),
+        new("DeliverAlert", TriggerKind.ServiceBus, "message", [], QueueName: Queues.Deliveries),
+        new("PushEvents", TriggerKind.Http, "req", [new("events", Queues.Events)], Route: "events", Methods: ["post"]),
+        new("Health", TriggerKind.Http, "req", [], Route: "health", Methods: ["get"]),
+    ];
+}
