@@ -25,6 +25,9 @@ public sealed class AlertStore
         Work = new WorkRepository(_tables);
     }
 
+    /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
+    public static IReadOnlyList<string> TableNames { get; } = [.. new StoreTables(NoStore.Instance).Names];
+
     public IEventRepository Events { get; }
     public ICompanyRepository Companies { get; }
     public IRuleRepository Rules { get; }
@@ -36,6 +39,19 @@ public sealed class AlertStore
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
+
+    private sealed class NoStore : IEntityStore
+    {
+        public static readonly NoStore Instance = new();
+
+        public Task EnsureTableAsync(string table, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<string?> InsertIfAbsentAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<string> UpsertAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<string?> ReplaceIfMatchAsync(string table, string partitionKey, string rowKey, string data, string etag, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public IAsyncEnumerable<StoredEntity> QueryAsync(string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
 
     /// <summary>Wraps a backend and makes sure every table exists.</summary>
     public static async Task<AlertStore> CreateAsync(IEntityStore store, CancellationToken cancellationToken)

@@ -44,6 +44,23 @@ public static class FunctionRegistry
         public const string RetryDue = "RetryDueSchedule";
     }
 
+    /// <summary>
+    /// App settings the app reads when deployed to Azure (identity-based connections, schedules, secrets). The infrastructure
+    /// template must declare every one of these under exactly this name.
+    /// </summary>
+    public static class AppSettings
+    {
+        public const string ServiceBusNamespace = ServiceBusConnection + "__fullyQualifiedNamespace";
+        public const string ServiceBusCredential = ServiceBusConnection + "__credential";
+        public const string ServiceBusClientId = ServiceBusConnection + "__clientId";
+        public const string TablesEndpoint = "Alerts__Tables__Endpoint";
+        public const string TablesClientId = "Alerts__Tables__ClientId";
+        public const string SendGridApiKey = "SendGridApiKey";
+
+        public static IReadOnlyList<string> All { get; } =
+            [ServiceBusNamespace, ServiceBusCredential, ServiceBusClientId, TablesEndpoint, TablesClientId, SendGridApiKey, ScheduleSettings.Poll, ScheduleSettings.RetryDue];
+    }
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         new("PollSources", TriggerKind.Timer, "timer", [new("events", Queues.Events)], ScheduleSetting: ScheduleSettings.Poll),
