@@ -31,14 +31,16 @@ public static class AlertFactory
         var change = Math.Round(tick.ChangePercent, 2);
         var what = rule switch
         {
-            PriceLevelRule level => $"crossed {(level.Direction == CrossDirection.Above ? "above" : "below")} {tick.Currency} {level.Level.ToString(CultureInfo.InvariantCulture)}",
+            PriceLevelRule level => $"crossed {(level.Direction == CrossDirection.Above ? "above" : "below")} {tick.Currency} {Money(level.Level)}",
             PriceMoveRule move => $"moved {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% (threshold {move.ThresholdPercent.ToString(CultureInfo.InvariantCulture)}%)",
             _ => "price alert",
         };
         return new Alert(
             rule.TenantId, id, rule.Id, rule.Name, marketEvent.Id, marketEvent.Kind, match.Company?.Id, name,
-            Headline: $"{name} ({tick.Symbol}) {what}: {tick.Currency} {tick.Price.ToString(CultureInfo.InvariantCulture)}",
-            Detail: $"Previous close {tick.Currency} {tick.PreviousClose.ToString(CultureInfo.InvariantCulture)}, change {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% at {tick.Time:yyyy-MM-dd HH:mm:ss zzz} ({tick.Source})",
+            Headline: $"{name} ({tick.Symbol}) {what}: {tick.Currency} {Money(tick.Price)}",
+            Detail: $"Previous close {tick.Currency} {Money(tick.PreviousClose)}, change {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% at {tick.Time:yyyy-MM-dd HH:mm:ss zzz} ({tick.Source})",
             Url: null, Categories: [], tick.Symbol, tick.Price, change, tick.Currency, tick.Time, now);
     }
+
+    private static string Money(decimal amount) => amount.ToString("#,0.00##", CultureInfo.InvariantCulture);
 }

@@ -21,9 +21,12 @@ public sealed class NaiveRuleScan
         _rules = [.. rules.OfType<AnnouncementRule>().Where(r => r.Enabled).Select(r => (
             r,
             resolver.Resolve(r),
-            r.KeywordsAny.Select(TextNormalizer.Fold).ToArray(),
-            r.KeywordsNone.Select(TextNormalizer.Fold).ToArray()))];
+            Folded(r.KeywordsAny),
+            Folded(r.KeywordsNone)))];
     }
+
+    /// <summary>Keywords as matched: folded, and blank ones (nothing left after folding) dropped.</summary>
+    private static string[] Folded(IReadOnlyList<string> keywords) => [.. keywords.Select(TextNormalizer.Fold).Where(k => k.Length > 0)];
 
     /// <summary>The ids of the announcement rules that match.</summary>
     public IReadOnlyList<string> Match(Announcement announcement)

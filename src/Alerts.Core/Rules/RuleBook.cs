@@ -224,21 +224,27 @@ public sealed class RuleBook
         return found;
     }
 
+    /// <summary>Blank keywords (nothing left after folding) are ignored, as <see cref="NaiveRuleScan"/> ignores them.</summary>
     private static int[] KeywordIds(IReadOnlyList<string> keywords, Dictionary<string, int> ids)
     {
-        var result = new int[keywords.Count];
-        for (var i = 0; i < keywords.Count; i++)
+        var result = new List<int>(keywords.Count);
+        foreach (var keyword in keywords)
         {
-            var folded = TextNormalizer.Fold(keywords[i]);
+            var folded = TextNormalizer.Fold(keyword);
+            if (folded.Length == 0)
+            {
+                continue;
+            }
+
             if (!ids.TryGetValue(folded, out var id))
             {
                 ids[folded] = id = ids.Count;
             }
 
-            result[i] = id;
+            result.Add(id);
         }
 
-        return result;
+        return [.. result];
     }
 
     private static IEnumerable<List<int>[]> BucketsFor(HashSet<string>? companies, Dictionary<string, List<int>[]> byCompany, List<int>[] anyCompany)

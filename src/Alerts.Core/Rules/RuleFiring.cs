@@ -32,16 +32,20 @@ public static class RuleFiring
             return new FiringDecision(false, state, false, "tick older than the rule's last observation");
         }
 
-        var (conditionMet, armedAfter) = Condition(rule, state, marketEvent);
+        var calendar = CalendarOf(match, marketEvent);
+        var (conditionMet, armedAfter) = Condition(rule, state, marketEvent, calendar);
         var next = state with { Armed = armedAfter, LastSeenAt = marketEvent.Kind == MarketEventKind.PriceTick ? at : state.LastSeenAt };
+
+        // Any difference must be stored, including a later LastSeenAt: late ticks and new trading days are judged by it.
+        var changed = stored is null || next != state;
         if (!conditionMet)
         {
-            return new FiringDecision(false, next, stored is null || next.Armed != state.Armed, "condition not met");
+            return new FiringDecision(false, next, changed, "condition not met");
         }
 
-        if (!FrequencyAllows(rule.Frequency, state, at, match.Subject))
+        if (!FrequencyAllows(rule.Frequency, state, at, calendar))
         {
-            return new FiringDecision(false, next, stored is null || next.Armed != state.Armed, "suppressed by frequency");
+            return new FiringDecision(false, next, changed, "suppressed by frequency");
         }
 
         var fired = next with { LastFiredAt = at, LastFiredEventId = marketEvent.Id, FireCount = state.FireCount + 1 };
@@ -63,7 +67,7 @@ public static class RuleFiring
     }
 
     /// <summary>Whether the condition holds now as an edge, and whether the rule is armed afterwards.</summary>
-    private static (bool Met, bool ArmedAfter) Condition(Rule rule, RuleState state, MarketEvent marketEvent)
+    private static (bool Met, bool ArmedAfter) Condition(Rule rule, RuleState state, MarketEvent marketEvent, Func<DateTimeOffset, DateOnly> calendar)
     {
         switch (rule)
         {
@@ -72,7 +76,7 @@ public static class RuleFiring
             case PriceMoveRule move:
             {
                 var tick = marketEvent.Tick!;
-                var armed = state.Armed || IsNewTradingDay(state, tick);
+                var armed = state.Armed || (state.LastSeenAt is { } seen && calendar(seen) != calendar(tick.Time));
                 var change = tick.ChangePercent;
                 var beyond = move.Direction switch
                 {
@@ -102,14 +106,20 @@ public static class RuleFiring
         }
     }
 
-    private static bool IsNewTradingDay(RuleState state, PriceTick tick) =>
-        state.LastSeenAt is { } seen && TradingDay.Of(seen, tick.Symbol) != TradingDay.Of(tick.Time, tick.Symbol);
+    /// <summary>
+    /// The trading calendar of the match: the tick's own exchange (a bare US symbol such as AAPL trades on New York days), or for
+    /// announcements the exchange of the company's first listing, else the subject's (UTC+8 for company ids).
+    /// </summary>
+    private static Func<DateTimeOffset, DateOnly> CalendarOf(RuleMatch match, MarketEvent marketEvent) =>
+        (marketEvent.Tick?.Symbol ?? match.Company?.Listings.FirstOrDefault()?.Symbol) is { } symbol
+            ? instant => TradingDay.OfSymbol(instant, symbol)
+            : instant => TradingDay.Of(instant, match.Subject);
 
-    private static bool FrequencyAllows(Frequency frequency, RuleState state, DateTimeOffset at, string subject) => frequency.Kind switch
+    private static bool FrequencyAllows(Frequency frequency, RuleState state, DateTimeOffset at, Func<DateTimeOffset, DateOnly> calendar) => frequency.Kind switch
     {
         FrequencyKind.EveryTime => true,
         FrequencyKind.Once => state.FireCount == 0,
-        FrequencyKind.OncePerTradingDay => state.LastFiredAt is not { } last || TradingDay.Of(last, subject) != TradingDay.Of(at, subject),
+        FrequencyKind.OncePerTradingDay => state.LastFiredAt is not { } last || calendar(last) != calendar(at),
         FrequencyKind.Cooldown => state.LastFiredAt is not { } last || at - last >= (frequency.Cooldown ?? TimeSpan.Zero),
         _ => false,
     };

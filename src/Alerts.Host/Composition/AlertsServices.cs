@@ -54,7 +54,7 @@ public static class AlertsServices
 
     private static EmailOptions EmailSettings(AlertsSettings settings)
     {
-        var from = System.Net.Mail.MailAddress.TryCreate(settings.EmailFrom, out var parsed) ? parsed : new System.Net.Mail.MailAddress("alerts@localhost", "Alerts");
+        var from = System.Net.Mail.MailAddress.TryCreate(settings.EmailFrom, out var parsed) ? parsed : new System.Net.Mail.MailAddress("alerts@example.com", "Alerts");
         return new EmailOptions { OutboxDirectory = settings.ResolvedOutboxDirectory, From = from.Address, FromName = string.IsNullOrEmpty(from.DisplayName) ? null : from.DisplayName };
     }
 

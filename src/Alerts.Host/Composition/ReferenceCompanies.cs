@@ -1,21 +1,13 @@
-using System.Text.Json;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
-using Alerts.Core.Serialization;
+using Alerts.Sources.Samples;
 
 namespace Alerts.Host.Composition;
 
 /// <summary>The bundled company reference file (names in English and Chinese, listings), shipped next to the executable.</summary>
 public static class ReferenceCompanies
 {
-    public static string FilePath => Path.Combine(AppContext.BaseDirectory, "Samples", "companies.json");
-
-    public static IReadOnlyList<Company> Load()
-    {
-        using var stream = File.OpenRead(FilePath);
-        return JsonSerializer.Deserialize(stream, AlertsJsonContext.Default.ListCompany)
-            ?? throw new InvalidDataException($"{FilePath} holds no companies.");
-    }
+    public static IReadOnlyList<Company> Load() => SampleData.LoadCompanies();
 
     /// <summary>Adds bundled companies the store does not have yet; companies already stored (perhaps edited by an import) are kept.</summary>
     public static async Task<int> SeedAsync(ICompanyRepository companies, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public sealed class AlertsSettings
     /// <summary>False runs without polling any feed (events then come only from pushes, replays and the demo).</summary>
     public bool PollSources { get; set; } = true;
 
-    public string EmailFrom { get; set; } = "Alerts <alerts@localhost>";
+    public string EmailFrom { get; set; } = "Alerts <alerts@example.com>";
 
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(DataDirectory, "alerts.db");
 

@@ -11,6 +11,15 @@ public enum TriggerKind
 public sealed record QueueOutput(string BindingName, string QueueName);
 
 /// <summary>
+/// A function-level retry policy (function.json <c>retry</c>). The Functions host honours these only for timer (and Event Hubs,
+/// Kafka, Cosmos DB) triggers; Service Bus triggers retry by redelivery instead.
+/// </summary>
+public sealed record RetryPolicy(int MaxRetryCount, TimeSpan MinimumInterval, TimeSpan MaximumInterval)
+{
+    public const string Strategy = "exponentialBackoff";
+}
+
+/// <summary>
 /// One Azure Function: its trigger (a timer schedule given as an app-setting reference, a queue, or an HTTP route) and the queues it
 /// writes to. The Functions package (function.json files) and the custom handler's routes are both generated from this.
 /// </summary>
@@ -28,6 +37,19 @@ public sealed record FunctionDefinition(
 public static class FunctionRegistry
 {
     public const string ServiceBusConnection = "ServiceBusConnection";
+
+    /// <summary>The named http output of every HTTP-triggered function (a named output, never <c>$return</c>: see the custom-handler notes).</summary>
+    public const string HttpResponseBinding = "res";
+
+    /// <summary>
+    /// App setting with the queues' max delivery count (default 10, the Service Bus default). A queue message whose
+    /// <c>DeliveryCount</c> has reached it is on its last try: a failure is recorded in the store before the message dead-letters.
+    /// Not in <see cref="AppSettings.All"/>: it is optional and has a default.
+    /// </summary>
+    public const string MaxQueueDeliveryCountSetting = "Alerts__MaxQueueDeliveryCount";
+
+    /// <summary>Retry of a failed timer run (a store outage during a poll or sweep): a few quick tries, then the next tick.</summary>
+    public static RetryPolicy TimerRetry { get; } = new(3, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1));
 
     public static class Queues
     {
@@ -60,6 +82,8 @@ public static class FunctionRegistry
         public static IReadOnlyList<string> All { get; } =
             [ServiceBusNamespace, ServiceBusCredential, ServiceBusClientId, TablesEndpoint, TablesClientId, SendGridApiKey, ScheduleSettings.Poll, ScheduleSettings.RetryDue];
     }
+
+    public static FunctionDefinition? Find(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [

@@ -1,0 +1,30 @@
+using 'main.bicep'
+
+// East Asia: close to the exchanges polled (HKEX, SSE, SZSE), and a region whose Flex stack metadata lists the
+// custom-handler runtime (reference §3.1). Check it still does before the first deployment (infra/README.md).
+param location = 'eastasia'
+
+param namePrefix = 'alerts'
+
+param tags = {
+  app: 'alerts'
+  environment: 'production'
+}
+
+param maximumInstanceCount = 100
+param instanceMemoryMB = 2048
+
+// Failed Service Bus messages are redelivered this many times, then dead-lettered.
+param maxDeliveryCount = 10
+
+// 6-field NCRONTAB (seconds first), evaluated in UTC.
+param pollSchedule = '0 */2 * * * *'
+param retryDueSchedule = '30 * * * * *'
+
+param emailFrom = 'Alerts <alerts@example.com>'
+
+// Never write the key here: export SENDGRID_API_KEY in the shell that runs az deployment.
+param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY')
+
+param keyVaultSoftDeleteRetentionDays = 7
+param keyVaultPurgeProtection = false

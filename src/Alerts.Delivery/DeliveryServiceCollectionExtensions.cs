@@ -1,0 +1,37 @@
+using Alerts.Core.Notifications;
+using Alerts.Delivery.Email;
+using Alerts.Delivery.Endpoints;
+using Alerts.Delivery.Http;
+using Alerts.Delivery.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Delivery;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the channels. THE list of notifiers is here: a new channel is one more <c>AddSingleton&lt;INotifier, …&gt;</c>.
+    /// Options come from <see cref="IOptions{TOptions}"/> of <see cref="EndpointPolicyOptions"/>, <see cref="WebhookOptions"/>
+    /// and <see cref="EmailOptions"/>; bind them (<c>services.AddOptions&lt;WebhookOptions&gt;().BindConfiguration("Delivery:Webhook")</c>)
+    /// or leave the defaults.
+    /// </summary>
+    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions();
+        services.AddLogging();
+        services.TryAddSingleton(sp => new EndpointPolicy(sp.GetRequiredService<IOptions<EndpointPolicyOptions>>().Value));
+        services.TryAddSingleton(sp => new DeliveryHttpClient(sp.GetRequiredService<EndpointPolicy>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value);
+        services.TryAddSingleton<ChannelValidator>();
+
+        services.AddSingleton<INotifier, GenericWebhookNotifier>();
+        services.AddSingleton<INotifier, OutboxEmailNotifier>();
+
+        services.TryAddSingleton<NotifierRegistry>();
+        return services;
+    }
+}

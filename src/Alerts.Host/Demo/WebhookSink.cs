@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Alerts.Delivery.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Host.Demo;
+
+/// <summary>What the team's endpoint received: the delivery id it can dedupe on and whether the signature checked out.</summary>
+public sealed record SinkReceipt(string? WebhookId, bool Verified, string Detail);
+
+/// <summary>
+/// The demo team's webhook endpoint: a real Kestrel server on 127.0.0.1 that verifies each request's Standard Webhooks
+/// signature as a receiver would, and answers 401 to anything that does not verify.
+/// </summary>
+public sealed class WebhookSink : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private WebhookSink(WebApplication app, Uri url, ConcurrentQueue<SinkReceipt> receipts)
+    {
+        _app = app;
+        Url = url;
+        Receipts = receipts;
+    }
+
+    public Uri Url { get; }
+
+    public ConcurrentQueue<SinkReceipt> Receipts { get; }
+
+    public static async Task<WebhookSink> StartAsync(WebhookSecret secret, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var receipts = new ConcurrentQueue<SinkReceipt>();
+        var verifier = new WebhookVerifier(secret, TimeProvider.System);
+        app.MapPost("/hooks/ai-desk", async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            var headers = context.Request.Headers;
+            var verification = verifier.Verify(headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], body.ToArray());
+            var ok = verification.Failure == WebhookVerificationFailure.None;
+            receipts.Enqueue(new SinkReceipt(headers["webhook-id"], ok, verification.Reason));
+            return ok ? Results.NoContent() : Results.Unauthorized();
+        });
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new WebhookSink(app, new Uri(address.TrimEnd('/') + "/hooks/ai-desk"), receipts);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

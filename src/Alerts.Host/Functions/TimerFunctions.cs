@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Alerts.Core.Handlers;
+using Alerts.Core.Model;
+using Alerts.Core.Serialization;
+using Alerts.Host.Configuration;
+using Alerts.Sources.Feeds;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Host.Functions;
+
+/// <summary>
+/// Timer-triggered functions. The timer payload (<c>{"Schedule":{..},"ScheduleStatus":null|{Last,Next,LastUpdated},"IsPastDue":..}</c>)
+/// carries nothing they need beyond logging; a missing or odd payload is not an error. A failure (the store is down) answers
+/// 500, which runs the function-level retry policy from function.json; nothing is lost meanwhile, because every ingested
+/// event and created delivery has its pending row and the retry sweep re-sends them.
+/// </summary>
+public static partial class TimerFunctions
+{
+    /// <summary>Polls every enabled feed source at once; a failing source is logged and skipped, the healthy ones are ingested.</summary>
+    public static async Task<InvocationResult> PollSourcesAsync(Invocation invocation, FunctionServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(services);
+        var result = new InvocationResult(invocation.Function);
+        NoteTimer(invocation, result);
+        var sources = services.Services.GetServices<ScheduledFeedSource>().ToList();
+        var polls = await Task.WhenAll(sources.Select(source => PollAsync(source.Source, services.Logger, cancellationToken)));
+
+        var ingest = services.Services.GetRequiredService<IngestHandler>();
+        var messages = new JsonArray();
+        foreach (var poll in polls)
+        {
+            if (poll.Error is { } error)
+            {
+                LogPollFailed(services.Logger, poll.Source, error.ToString());
+                result.Log($"{poll.Source}: poll failed: {error}");
+                continue;
+            }
+
+            foreach (var problem in poll.Problems)
+            {
+                LogRowSkipped(services.Logger, poll.Source, problem.ToString());
+            }
+
+            var accepted = 0;
+            foreach (var marketEvent in poll.Events.OrderBy(e => e.OccurredAt))
+            {
+                if ((await ingest.HandleAsync(marketEvent, cancellationToken)).Message is { } message)
+                {
+                    messages.Add(Json(message));
+                    accepted++;
+                }
+            }
+
+            LogPolled(services.Logger, poll.Source, poll.Events.Count, accepted);
+            result.Log($"{poll.Source}: {poll.Events.Count} item(s), {accepted} new, {poll.Problems.Count} row(s) skipped");
+        }
+
+        if (sources.Count == 0)
+        {
+            result.Log("no feed source is enabled (Alerts:PollSources is false or Alerts:Sources lists none)");
+        }
+
+        return result.Output(FunctionRegistry.Queues.Events, messages);
+    }
+
+    /// <summary>The retry sweep: pending work whose due time has passed is sent again to its queue.</summary>
+    public static async Task<InvocationResult> RetryDueAsync(Invocation invocation, FunctionServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(services);
+        var result = new InvocationResult(invocation.Function);
+        NoteTimer(invocation, result);
+        var sweep = await services.Services.GetRequiredService<RetryDueHandler>().HandleAsync(everything: false, cancellationToken);
+        var settings = services.Services.GetRequiredService<AlertsSettings>();
+        var deliveries = settings.DeliveryEnabled ? sweep.Deliveries : [];
+        result.Output(FunctionRegistry.Queues.Events, new JsonArray([.. sweep.Evaluations.Select(Json)]));
+        result.Output(FunctionRegistry.Queues.Deliveries, new JsonArray([.. deliveries.Select(Json)]));
+        result.Log(string.Create(
+            CultureInfo.InvariantCulture,
+            $"re-sent {sweep.Evaluations.Count} evaluation(s) and {deliveries.Count} delivery(ies)"
+                + (settings.DeliveryEnabled ? string.Empty : $"; delivery is paused, {sweep.Deliveries.Count} stay pending")));
+        return result;
+    }
+
+    internal static JsonNode Json(EvaluateMessage message) => System.Text.Json.JsonSerializer.SerializeToNode(message, AlertsJsonContext.Default.EvaluateMessage)!;
+
+    internal static JsonNode Json(DeliverMessage message) => System.Text.Json.JsonSerializer.SerializeToNode(message, AlertsJsonContext.Default.DeliverMessage)!;
+
+    private static async Task<FeedPoll> PollAsync(IFeedSource source, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.PollAsync(cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Sources report feed trouble as FeedPoll.Error; an exception is a bug in one source, which must not stop the others.
+            LogSourceCrashed(logger, exception, source.Name);
+            return FeedPoll.Failed(source.Name, FeedError.Malformed($"{source.Name}: {exception.GetType().Name}: {exception.Message}"));
+        }
+    }
+
+    private static void NoteTimer(Invocation invocation, InvocationResult result)
+    {
+        var timer = InvocationPayload.Object(invocation.Trigger);
+        if (InvocationPayload.Scalar(timer?["IsPastDue"]) == "true")
+        {
+            result.Log("timer is past due");
+        }
+
+        if (invocation.Retry is { } retry)
+        {
+            result.Log(string.Create(CultureInfo.InvariantCulture, $"retry {retry.RetryCount} of {retry.MaxRetryCount}"));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Source} failed: {Error}")]
+    private static partial void LogPollFailed(ILogger logger, string source, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Feed source {Source} threw instead of reporting an error; skipped this tick")]
+    private static partial void LogSourceCrashed(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Source} skipped a row: {Problem}")]
+    private static partial void LogRowSkipped(ILogger logger, string source, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polled {Source}: {Count} item(s), {Accepted} new")]
+    private static partial void LogPolled(ILogger logger, string source, int count, int accepted);
+}

@@ -1,0 +1,31 @@
+using Alerts.Core.Model;
+using Alerts.Sources.Parsing;
+
+namespace Alerts.Sources.Feeds;
+
+/// <summary>
+/// The outcome of one poll: the events read, a problem per skipped row, and <see cref="Error"/> when the poll as a whole
+/// failed (then there are no events).
+/// </summary>
+public sealed record FeedPoll(string Source, IReadOnlyList<MarketEvent> Events, IReadOnlyList<FeedProblem> Problems, FeedError? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static FeedPoll Failed(string source, FeedError error) => new(source, [], [], error);
+
+    public static FeedPoll From(string source, ParseResult<Announcement> parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return parsed.IsMalformed
+            ? Failed(source, FeedError.Malformed(parsed.Error!))
+            : new FeedPoll(source, [.. parsed.Items.Select(MarketEvent.Of)], parsed.Problems, null);
+    }
+
+    public static FeedPoll From(string source, ParseResult<PriceTick> parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return parsed.IsMalformed
+            ? Failed(source, FeedError.Malformed(parsed.Error!))
+            : new FeedPoll(source, [.. parsed.Items.Select(MarketEvent.Of)], parsed.Problems, null);
+    }
+}

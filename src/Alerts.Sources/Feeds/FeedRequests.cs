@@ -1,0 +1,35 @@
+using System.Net.Http.Headers;
+
+namespace Alerts.Sources.Feeds;
+
+/// <summary>Builds feed GETs with the headers these sites expect from a browser.</summary>
+internal static class FeedRequests
+{
+    /// <summary>HKEX's servlet blank-pages library agents; the others are simply happier with a browser.</summary>
+    public const string BrowserUserAgent =
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+
+    public static HttpRequestMessage Get(Uri url, FeedSourceOptions options, string? referer, string accept = "*/*", bool ajax = false)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent ?? BrowserUserAgent);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en", 0.8));
+        if (referer is not null)
+        {
+            request.Headers.Referrer = new Uri(referer);
+        }
+
+        if (ajax)
+        {
+            request.Headers.TryAddWithoutValidation("X-Requested-With", "XMLHttpRequest");
+        }
+
+        return request;
+    }
+
+    /// <summary>Appends a query to a configured base URL unless the configuration already spelled one out.</summary>
+    public static Uri WithDefaultQuery(Uri baseUrl, string query) =>
+        string.IsNullOrEmpty(baseUrl.Query) ? new Uri(baseUrl.GetLeftPart(UriPartial.Path) + "?" + query) : baseUrl;
+}

@@ -1,0 +1,31 @@
+namespace Alerts.Sources.Feeds;
+
+/// <summary>
+/// One configured feed: which <see cref="Kind"/> of source, its instance <see cref="Name"/>, where it polls, whether and how
+/// often (a 6-field NCrontab expression, seconds first, as in Functions timer triggers). Bindable from configuration.
+/// </summary>
+public sealed record FeedSourceOptions
+{
+    /// <summary>Unique instance name, also the HttpClient name and the poll's source label, e.g. <c>hkex-lci-en</c>.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>A kind from <see cref="FeedSourceRegistry.Kinds"/>, e.g. <c>hkex-lci</c>.</summary>
+    public string Kind { get; init; } = string.Empty;
+
+    /// <summary>The endpoint; null means the kind's public default. Loopback URLs in tests.</summary>
+    public Uri? Url { get; init; }
+
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>6-field cron (second minute hour day month weekday).</summary>
+    public string Schedule { get; init; } = "0 */2 * * * *";
+
+    /// <summary>Applied as HttpClient.Timeout by <see cref="FeedSourceServiceCollectionExtensions.AddFeedSources"/>.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Canonical symbols (<c>2513.HK</c>, <c>688256.SS</c>) for quote sources; ignored by announcement sources.</summary>
+    public IReadOnlyList<string> Symbols { get; init; } = [];
+
+    /// <summary>Overrides the browser-like User-Agent; SEC EDGAR requires a declared "Company contact@domain" agent.</summary>
+    public string? UserAgent { get; init; }
+}

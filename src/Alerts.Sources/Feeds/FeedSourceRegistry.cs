@@ -1,0 +1,97 @@
+using Alerts.Sources.Csrc;
+using Alerts.Sources.Hkex;
+using Alerts.Sources.Sse;
+using Alerts.Sources.Tencent;
+
+namespace Alerts.Sources.Feeds;
+
+/// <summary>
+/// Every feed source this service knows, in one list: adding a source is one entry here. Default schedules follow each
+/// site's politeness (feeds.md §8); the HKEX title search is off by default because the LCI feed covers the same documents.
+/// </summary>
+public static class FeedSourceRegistry
+{
+    public static IReadOnlyList<FeedSourceKind> Kinds { get; } =
+    [
+        new(HkexLciSource.Kind, (http, options, _) => new HkexLciSource(http, options),
+        [
+            Default("hkex-lci-en", HkexLciSource.Kind, HkexLciSource.EnglishUrl, "0 */2 * * * *"),
+            Default("hkex-lci-zh", HkexLciSource.Kind, HkexLciSource.ChineseUrl, "30 */2 * * * *"),
+        ]),
+        new(HkexTitleSearchSource.Kind, (http, options, clock) => new HkexTitleSearchSource(http, options, clock),
+        [
+            Default("hkex-title-search", HkexTitleSearchSource.Kind, HkexTitleSearchSource.DefaultUrl, "0 */15 * * * *") with { Enabled = false },
+        ]),
+        new(SseBulletinSource.Kind, (http, options, clock) => new SseBulletinSource(http, options, clock),
+        [
+            Default("sse-bulletins", SseBulletinSource.Kind, SseBulletinSource.DefaultUrl, "15 */3 * * * *"),
+        ]),
+        new(SseIpoReviewSource.Kind, (http, options, clock) => new SseIpoReviewSource(http, options, clock),
+        [
+            Default("sse-ipo", SseIpoReviewSource.Kind, SseIpoReviewSource.DefaultUrl, "45 */10 * * * *"),
+        ]),
+        new(CsrcTutoringSource.Kind, (http, options, _) => new CsrcTutoringSource(http, options),
+        [
+            Default("csrc-tutoring", CsrcTutoringSource.Kind, CsrcTutoringSource.DefaultUrl, "0 7,37 * * * *"),
+        ]),
+        new(TencentQuoteSource.Kind, (http, options, _) => new TencentQuoteSource(http, options),
+        [
+            Default("tencent-quotes", TencentQuoteSource.Kind, TencentQuoteSource.DefaultUrl, "*/10 * * * * *") with { Timeout = TimeSpan.FromSeconds(8) },
+        ]),
+    ];
+
+    /// <summary>The out-of-the-box instances of every kind, with the real public URLs.</summary>
+    public static IReadOnlyList<FeedSourceOptions> Defaults => [.. Kinds.SelectMany(kind => kind.Defaults)];
+
+    public static FeedSourceKind? FindKind(string kind) =>
+        Kinds.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Builds the source the options describe; throws <see cref="ArgumentException"/> naming the bad field.</summary>
+    public static IFeedSource Create(FeedSourceOptions options, HttpClient http, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = Validate(options);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"Feed source '{options.Name}': {string.Join("; ", errors)}", nameof(options));
+        }
+
+        return FindKind(options.Kind)!.Create(http, options, clock);
+    }
+
+    /// <summary>Every problem with the options, each naming its field; empty when they are usable.</summary>
+    public static IReadOnlyList<string> Validate(FeedSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Name))
+        {
+            errors.Add("Name is required");
+        }
+
+        if (FindKind(options.Kind) is null)
+        {
+            errors.Add($"Kind '{options.Kind}' is unknown (known: {string.Join(", ", Kinds.Select(k => k.Kind))})");
+        }
+
+        if (options.Url is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"Url '{url}' must be an absolute http(s) URL");
+        }
+
+        if (options.Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 6)
+        {
+            errors.Add($"Schedule '{options.Schedule}' must be a 6-field cron expression (second minute hour day month weekday)");
+        }
+
+        if (options.Timeout <= TimeSpan.Zero)
+        {
+            errors.Add("Timeout must be positive");
+        }
+
+        return errors;
+    }
+
+    private static FeedSourceOptions Default(string name, string kind, Uri url, string schedule) =>
+        new() { Name = name, Kind = kind, Url = url, Schedule = schedule };
+}

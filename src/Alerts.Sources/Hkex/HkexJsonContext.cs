@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Alerts.Sources.Hkex;
+
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(HkexLciRow))]
+[JsonSerializable(typeof(HkexTitleSearchRow))]
+internal sealed partial class HkexJsonContext : JsonSerializerContext;

@@ -1,0 +1,38 @@
+using Alerts.Sources.Feeds;
+
+namespace Alerts.Sources.Hkex;
+
+/// <summary>
+/// Polls page 1 of an HKEXnews LCI feed file (newest first). The file name decides the language: <c>…relsde_1.json</c>
+/// English, <c>…relsdc_1.json</c> Chinese; GEM feeds are the same with <c>lcigem1</c>.
+/// </summary>
+public sealed class HkexLciSource : IFeedSource
+{
+    public const string Kind = "hkex-lci";
+
+    public static readonly Uri EnglishUrl = new("https://www1.hkexnews.hk/ncms/json/eds/lcisehk1relsde_1.json");
+    public static readonly Uri ChineseUrl = new("https://www1.hkexnews.hk/ncms/json/eds/lcisehk1relsdc_1.json");
+
+    private readonly HttpClient _http;
+    private readonly FeedSourceOptions _options;
+
+    public HkexLciSource(HttpClient http, FeedSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http;
+        _options = options;
+    }
+
+    public string Name => _options.Name;
+
+    public async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
+    {
+        var url = _options.Url ?? EnglishUrl;
+        var language = HkexLciParser.LanguageOf(url);
+        var referer = "https://www1.hkexnews.hk/listedco/listconews/index/lci.html?lang=" + (language == HkexNews.English ? "en" : "zh");
+        var request = FeedRequests.Get(url, _options, referer, "application/json, text/javascript, */*; q=0.01");
+        var (response, error) = await FeedHttp.GetAsync(_http, request, cancellationToken);
+        return response is null ? FeedPoll.Failed(Name, error!) : FeedPoll.From(Name, HkexLciParser.Parse(response.Text(), language));
+    }
+}

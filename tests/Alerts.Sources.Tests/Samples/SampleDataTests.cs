@@ -1,0 +1,141 @@
+using System.Text;
+using Alerts.Core.Companies;
+using Alerts.Core.Model;
+using Alerts.Sources.Samples;
+
+namespace Alerts.Sources.Tests.Samples;
+
+public class SampleDataTests
+{
+    private static readonly IReadOnlyList<MarketEvent> Story = SampleData.LoadDemoEvents();
+    private static readonly CompanyDirectory Companies = new(SampleData.LoadCompanies());
+
+    [Fact]
+    public void Every_sample_file_is_copied_next_to_the_assembly()
+    {
+        var files = new[]
+        {
+            SampleData.CompaniesFile, SampleData.HkexLciEnglishFile, SampleData.HkexLciChineseFile, SampleData.CsrcTutoringFile,
+            SampleData.SseIpoReviewFile, "README.md",
+        }.Concat(SampleData.TencentSnapshotFiles);
+
+        Assert.All(files, file => Assert.True(File.Exists(SampleData.PathOf(file)), file));
+    }
+
+    [Fact]
+    public void The_catalogue_holds_the_story_companies_and_their_listings()
+    {
+        var companies = SampleData.LoadCompanies();
+
+        Assert.True(companies.Count >= 5);
+        Assert.Equal(new Listing("HKEX", "02513", "2513.HK", "HKD"), Assert.Single(Companies.ById("zhipu")!.Listings));
+        Assert.Equal(new Listing("HKEX", "00100", "0100.HK", "HKD"), Assert.Single(Companies.ById("minimax")!.Listings));
+        Assert.Equal(["002594.SZ", "1211.HK"], Companies.ById("byd")!.Listings.Select(l => l.Symbol));
+        Assert.All(companies.SelectMany(c => c.Listings), l => Assert.Equal(SymbolFormat.FromExchangeCode(l.Exchange, l.Code), l.Symbol));
+    }
+
+    [Theory]
+    [InlineData("Zhipu AI")]
+    [InlineData("KNOWLEDGE ATLAS")]
+    [InlineData("北京智谱华章科技股份有限公司")]
+    [InlineData("北京智譜華章科技股份有限公司")]
+    [InlineData("智譜")]
+    [InlineData("2513.HK")]
+    [InlineData("02513")]
+    public void Every_name_of_zhipu_finds_zhipu(string entry) => Assert.Equal("zhipu", Companies.Find(entry)?.Id);
+
+    [Fact]
+    public void Zhipu_climbs_from_402_to_a_record_496()
+    {
+        var ticks = Story.Where(e => e.Kind == MarketEventKind.PriceTick).Select(e => e.Tick!).Where(t => t.Symbol == "2513.HK").ToList();
+
+        Assert.Equal([410.00m, 455.00m, 470.00m, 488.00m, 496.00m], ticks.Select(t => t.Price));
+        Assert.All(ticks, t => Assert.Equal(402.00m, t.PreviousClose));
+        Assert.All(ticks, t => Assert.Equal("HKD", t.Currency));
+        Assert.Equal(23.38m, decimal.Round(ticks[^1].ChangePercent, 2));
+        Assert.True(ticks.Zip(ticks.Skip(1)).All(pair => pair.First.Time < pair.Second.Time));
+    }
+
+    [Fact]
+    public void MiniMax_moves_a_little()
+    {
+        var ticks = Story.Select(e => e.Tick).OfType<PriceTick>().Where(t => t.Symbol == "0100.HK").ToList();
+
+        Assert.Equal(5, ticks.Count);
+        Assert.All(ticks, t => Assert.InRange(Math.Abs(t.ChangePercent), 0m, 2m));
+    }
+
+    [Theory]
+    [InlineData("hkex:12305512", "zhipu")]
+    [InlineData("hkex:12322917", "minimax")]
+    public void The_star_market_plans_are_a_share_issuance(string id, string company)
+    {
+        var announcements = Announcements().Where(a => a.Id == id).ToList();
+
+        Assert.NotEmpty(announcements);
+        Assert.All(announcements, a => Assert.Contains(AnnouncementCategory.AShareIssuance, a.Categories));
+        Assert.All(announcements, a => Assert.Equal(company, Companies.Resolve(Assert.Single(a.Issuers))?.Id));
+    }
+
+    [Fact]
+    public void The_chinese_copy_of_the_zhipu_plan_has_the_english_id()
+    {
+        var copies = Announcements().Where(a => a.Id == "hkex:12305512").ToList();
+
+        Assert.Equal(["en", "zh-Hant"], copies.Select(a => a.Language).Order());
+        Assert.Contains("發行A股", copies.Single(a => a.Language == "zh-Hant").Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_csrc_row_is_zhipu_completing_tutoring()
+    {
+        var row = Announcements().Single(a => a.Source == "csrc" && a.Issuers[0].Name == "北京智谱华章科技股份有限公司");
+
+        Assert.Equal([AnnouncementCategory.IpoTutoring], row.Categories);
+        Assert.Equal("辅导工作完成 / 辅导工作总结报告", row.RawCategory);
+        Assert.Equal("zhipu", Companies.Resolve(row.Issuers[0])?.Id);
+        Assert.Equal(new DateTimeOffset(2026, 9, 25, 0, 0, 0, TimeSpan.FromHours(8)), row.PublishedAt);
+    }
+
+    [Fact]
+    public void The_sse_row_is_zhipus_accepted_listing_application()
+    {
+        var row = Announcements().Single(a => a.Id == "sse-ipo:2311:1");
+
+        Assert.Equal([AnnouncementCategory.ListingApplication], row.Categories);
+        Assert.Equal("北京智谱华章科技股份有限公司 科创板IPO: 已受理", row.Title);
+        Assert.Equal("zhipu", Companies.Resolve(row.Issuers[0])?.Id);
+    }
+
+    [Fact]
+    public void The_zhipu_tutoring_announcement_is_tutoring()
+    {
+        Assert.Contains(AnnouncementCategory.IpoTutoring, Announcements().Single(a => a.Id == "hkex:12346170").Categories);
+    }
+
+    [Fact]
+    public void The_unrelated_rows_are_not_about_the_story_companies()
+    {
+        var unrelated = Announcements().Where(a => a.Id is "hkex:12331620" or "hkex:12344019" or "hkex:12283795");
+
+        Assert.All(unrelated, a => Assert.DoesNotContain(Companies.Resolve(a.Issuers[0])?.Id, new[] { "zhipu", "minimax" }));
+    }
+
+    [Fact]
+    public void The_story_is_in_time_order()
+    {
+        Assert.True(Story.Zip(Story.Skip(1)).All(pair => pair.First.OccurredAt <= pair.Second.OccurredAt));
+        Assert.All(Story, e => Assert.True(e.IsWellFormed));
+    }
+
+    [Fact]
+    public void Quote_snapshots_are_gbk_on_disk()
+    {
+        var bytes = File.ReadAllBytes(SampleData.PathOf(SampleData.TencentSnapshotFiles[0]));
+        var strictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+        Assert.ThrowsAny<DecoderFallbackException>(() => strictUtf8.GetString(bytes));
+    }
+
+    private static IEnumerable<Announcement> Announcements() => Story.Select(e => e.Announcement).OfType<Announcement>();
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The test command (README and CI run exactly this): installs what the tests need, starts Azurite,
+# assembles the Functions package the contract tests run, runs every test project, prints the totals.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== npm ci (Azurite)"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "== starting Azurite (table service, in memory)"
+# shellcheck source=../.ci/azurite.sh
+source "$root/.ci/azurite.sh"
+trap 'kill "${AZURITE_PID:-0}" 2>/dev/null || true' EXIT
+
+echo "== building"
+dotnet build Alerts.sln -c Debug -nologo -v quiet
+
+echo "== assembling the Functions package (contract tests start the published handler)"
+bash infra/package.sh
+
+echo "== running tests"
+status=0
+dotnet test Alerts.sln -c Debug --no-build -nologo 2>&1 | tee "$results/dotnet-test.log" || status=$?
+
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 21, Skipped: 0, Total: 21, ..."
+passed=$(grep -E '^ *(Passed|Failed)!' "$results/dotnet-test.log" | sed -n 's/.*Passed: *\([0-9]*\).*/\1/p' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -E '^ *(Passed|Failed)!' "$results/dotnet-test.log" | sed -n 's/.*Failed: *\([0-9]*\),.*/\1/p' | awk '{s+=$1} END {print s+0}')
+passed=${passed:-0}
+failed=${failed:-0}
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the run failed without a test failing (build error, crashed test host): never report that as green
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
