@@ -21,4 +21,12 @@ public sealed record Channel(
     string Target,
     string? Secret = null,
     bool Enabled = true,
-    string? DisabledReason = null);
+    string? DisabledReason = null)
+{
+    /// <summary>Targets and secrets are credentials: a logged or printed channel shows neither.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"TenantId = {TenantId}, Id = {Id}, Name = {Name}, Kind = {Kind}, Target = ***, Secret = {(Secret is null ? "null" : "***")}, Enabled = {Enabled}");
+        return true;
+    }
+}

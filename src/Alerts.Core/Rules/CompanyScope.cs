@@ -3,11 +3,11 @@ namespace Alerts.Core.Rules;
 /// <summary>Which companies a rule watches: every company, a watchlist, or explicit entries (ids, names, codes or symbols).</summary>
 public sealed record CompanyScope
 {
-    public bool Any { get; init; }
+    public bool Any { get; set; }
 
-    public string? Watchlist { get; init; }
+    public string? Watchlist { get; set; }
 
-    public IReadOnlyList<string> Companies { get; init; } = [];
+    public IReadOnlyList<string> Companies { get; set; } = [];
 
     public static CompanyScope AnyCompany { get; } = new() { Any = true };
 

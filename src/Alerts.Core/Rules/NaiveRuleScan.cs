@@ -18,7 +18,7 @@ public sealed class NaiveRuleScan
         ArgumentNullException.ThrowIfNull(rules);
         _directory = directory;
         var resolver = new ScopeResolver(directory, watchlists);
-        _rules = [.. rules.OfType<AnnouncementRule>().Where(r => r.Enabled).Select(r => (
+        _rules = [.. rules.OfType<AnnouncementRule>().Where(r => r.Enabled && !RuleBook.HasUnknownCategory(r)).Select(r => (
             r,
             resolver.Resolve(r),
             Folded(r.KeywordsAny),

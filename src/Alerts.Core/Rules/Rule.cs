@@ -4,6 +4,11 @@ using Alerts.Core.Model;
 namespace Alerts.Core.Rules;
 
 /// <summary>A watch rule. Concrete kinds below; the JSON discriminator is <c>kind</c>.</summary>
+/// <remarks>
+/// Optional members have setters, not init accessors: source-generated System.Text.Json assigns every init-only member,
+/// so a member missing from an import file would overwrite its default (an omitted "enabled" would disable the rule).
+/// Rules are never changed after they are read.
+/// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(AnnouncementRule), "announcement")]
 [JsonDerivedType(typeof(PriceMoveRule), "priceMove")]
@@ -18,11 +23,11 @@ public abstract record Rule
 
     public required CompanyScope Companies { get; init; }
 
-    public Frequency Frequency { get; init; } = Frequency.EveryTime;
+    public Frequency Frequency { get; set; } = Frequency.EveryTime;
 
-    public DateTimeOffset? ExpiresAt { get; init; }
+    public DateTimeOffset? ExpiresAt { get; set; }
 
-    public bool Enabled { get; init; } = true;
+    public bool Enabled { get; set; } = true;
 
     public bool IsActive(DateTimeOffset now) => Enabled && (ExpiresAt is null || now < ExpiresAt);
 }
@@ -31,11 +36,11 @@ public abstract record Rule
 public sealed record AnnouncementRule : Rule
 {
     /// <summary>Empty means every category.</summary>
-    public IReadOnlyList<AnnouncementCategory> Categories { get; init; } = [];
+    public IReadOnlyList<AnnouncementCategory> Categories { get; set; } = [];
 
-    public IReadOnlyList<string> KeywordsAny { get; init; } = [];
+    public IReadOnlyList<string> KeywordsAny { get; set; } = [];
 
-    public IReadOnlyList<string> KeywordsNone { get; init; } = [];
+    public IReadOnlyList<string> KeywordsNone { get; set; } = [];
 }
 
 public enum MoveDirection
@@ -50,7 +55,7 @@ public sealed record PriceMoveRule : Rule
 {
     public required decimal ThresholdPercent { get; init; }
 
-    public MoveDirection Direction { get; init; } = MoveDirection.Either;
+    public MoveDirection Direction { get; set; } = MoveDirection.Either;
 }
 
 public enum CrossDirection
@@ -67,7 +72,7 @@ public sealed record PriceLevelRule : Rule
 {
     public required decimal Level { get; init; }
 
-    public CrossDirection Direction { get; init; } = CrossDirection.Above;
+    public CrossDirection Direction { get; set; } = CrossDirection.Above;
 
-    public decimal HysteresisPercent { get; init; } = 1m;
+    public decimal HysteresisPercent { get; set; } = 1m;
 }

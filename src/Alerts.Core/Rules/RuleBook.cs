@@ -7,26 +7,40 @@ namespace Alerts.Core.Rules;
 /// <summary>
 /// An immutable, indexed snapshot of every enabled rule. Announcement rules are indexed by company and category, price rules
 /// by symbol, and all keywords share one <see cref="KeywordAutomaton"/>, so matching an event touches only the rules that
-/// could apply to it instead of scanning them all.
+/// could apply to it instead of scanning them all. Market-wide rules that need a keyword are indexed by that keyword, so they
+/// are visited only when the title contains it.
 /// </summary>
+/// <remarks>
+/// Matching is single-pass and allocation-light: per-thread generation stamps (one int per rule and per keyword) replace the
+/// "seen" and "found" sets, so nothing is cleared or hashed per event. A book is immutable and safe to share across threads.
+/// </remarks>
 public sealed class RuleBook
 {
-    private const int WildcardCategory = 8; // one past the last AnnouncementCategory
+    private static readonly int CategoryCount = Enum.GetValues<AnnouncementCategory>().Max(c => (int)c) + 1;
+    private static readonly int WildcardCategory = CategoryCount; // the bucket of rules that take every category
     private static readonly AnnouncementCategory[] OtherOnly = [AnnouncementCategory.Other];
 
-    private readonly CompiledAnnouncementRule[] _announcementRules;
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private readonly AnnouncementRule[] _announcementRules;
+    private readonly CompiledAnnouncementRule?[] _filters; // null: no keywords (the common case), nothing to check
     private readonly Dictionary<string, int[][]> _byCompany;
     private readonly int[][] _anyCompany;
+    private readonly int[][] _anyCompanyByKeyword;
     private readonly KeywordAutomaton _keywords;
+    private readonly int _keywordCount;
     private readonly Rule[] _priceRules;
     private readonly Dictionary<string, int[]> _bySymbol;
     private readonly int[] _anySymbol;
 
     private RuleBook(
         CompanyDirectory directory,
-        CompiledAnnouncementRule[] announcementRules,
+        AnnouncementRule[] announcementRules,
+        CompiledAnnouncementRule?[] filters,
         Dictionary<string, int[][]> byCompany,
         int[][] anyCompany,
+        int[][] anyCompanyByKeyword,
         KeywordAutomaton keywords,
         Rule[] priceRules,
         Dictionary<string, int[]> bySymbol,
@@ -35,9 +49,12 @@ public sealed class RuleBook
     {
         Directory = directory;
         _announcementRules = announcementRules;
+        _filters = filters;
         _byCompany = byCompany;
         _anyCompany = anyCompany;
+        _anyCompanyByKeyword = anyCompanyByKeyword;
         _keywords = keywords;
+        _keywordCount = anyCompanyByKeyword.Length;
         _priceRules = priceRules;
         _bySymbol = bySymbol;
         _anySymbol = anySymbol;
@@ -58,23 +75,49 @@ public sealed class RuleBook
         ArgumentNullException.ThrowIfNull(rules);
         var resolver = new ScopeResolver(directory, watchlists);
         var keywordIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var announcementRules = new List<CompiledAnnouncementRule>();
+        var announcementRules = new List<AnnouncementRule>();
+        var filters = new List<CompiledAnnouncementRule?>();
         var byCompany = new Dictionary<string, List<int>[]>(StringComparer.Ordinal);
         var anyCompany = NewBuckets();
+        var anyCompanyByKeyword = new List<List<int>>();
         var priceRules = new List<Rule>();
         var bySymbol = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var anySymbol = new List<int>();
 
         foreach (var rule in rules.Where(r => r.Enabled))
         {
+            if (HasUnknownCategory(rule))
+            {
+                resolver.Problems.Add($"rule {rule.Id}: unknown announcement category; the rule is skipped");
+                continue;
+            }
+
             var companies = resolver.Resolve(rule);
             if (rule is AnnouncementRule announcementRule)
             {
                 var index = announcementRules.Count;
-                announcementRules.Add(new CompiledAnnouncementRule(
+                var compiled = new CompiledAnnouncementRule(
                     announcementRule,
                     KeywordIds(announcementRule.KeywordsAny, keywordIds),
-                    KeywordIds(announcementRule.KeywordsNone, keywordIds)));
+                    KeywordIds(announcementRule.KeywordsNone, keywordIds));
+                announcementRules.Add(announcementRule);
+                filters.Add(compiled.HasKeywords ? compiled : null);
+                if (companies is null && compiled.Any.Length > 0)
+                {
+                    // Market-wide with required keywords: reachable only through one of them.
+                    foreach (var keyword in compiled.Any.Distinct())
+                    {
+                        while (anyCompanyByKeyword.Count <= keyword)
+                        {
+                            anyCompanyByKeyword.Add([]);
+                        }
+
+                        anyCompanyByKeyword[keyword].Add(index);
+                    }
+
+                    continue;
+                }
+
                 var categories = announcementRule.Categories.Count == 0
                     ? [WildcardCategory]
                     : announcementRule.Categories.Select(c => (int)c).Distinct().ToArray();
@@ -114,11 +157,18 @@ public sealed class RuleBook
             keywordList[id] = keyword;
         }
 
+        while (anyCompanyByKeyword.Count < keywordList.Length)
+        {
+            anyCompanyByKeyword.Add([]);
+        }
+
         return new RuleBook(
             directory,
             [.. announcementRules],
+            [.. filters],
             byCompany.ToDictionary(kv => kv.Key, kv => Freeze(kv.Value), StringComparer.Ordinal),
             Freeze(anyCompany),
+            [.. anyCompanyByKeyword.Select(l => l.Count == 0 ? [] : l.ToArray())],
             KeywordAutomaton.Build(keywordList),
             [.. priceRules],
             bySymbol.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
@@ -140,53 +190,37 @@ public sealed class RuleBook
         }
 
         var categories = announcement.Categories.Count == 0 ? OtherOnly : announcement.Categories;
-        var matches = new List<RuleMatch>();
-        var seen = new HashSet<int>();
-        HashSet<int>? foundKeywords = null;
-
-        void Consider(int[][] buckets, Company? company)
+        var categoryMask = 0;
+        foreach (var category in categories)
         {
-            foreach (var category in categories)
+            if ((uint)category < (uint)CategoryCount)
             {
-                Visit(buckets[(int)category], company);
-            }
-
-            Visit(buckets[WildcardCategory], company);
-        }
-
-        void Visit(int[] bucket, Company? company)
-        {
-            foreach (var index in bucket)
-            {
-                if (!seen.Add(index))
-                {
-                    continue;
-                }
-
-                var compiled = _announcementRules[index];
-                if (compiled.HasKeywords)
-                {
-                    foundKeywords ??= FindKeywords(announcement.Title);
-                    if (!compiled.KeywordsPass(foundKeywords))
-                    {
-                        continue;
-                    }
-                }
-
-                matches.Add(new RuleMatch(compiled.Rule, company?.Id ?? "*", company));
+                categoryMask |= 1 << (int)category;
             }
         }
 
+        // Size the result once: the buckets about to be visited bound it (keyword-indexed market-wide rules aside).
+        var indexed = new List<(Company Company, int[][] Buckets)>(companies.Count);
+        var capacity = Candidates(_anyCompany, categoryMask);
         foreach (var company in companies)
         {
             if (_byCompany.TryGetValue(company.Id, out var buckets))
             {
-                Consider(buckets, company);
+                indexed.Add((company, buckets));
+                capacity += Candidates(buckets, categoryMask);
             }
         }
 
-        Consider(_anyCompany, companies.Count > 0 ? companies[0] : null);
-        return matches;
+        var scan = new Scan(this, announcement.Title, categoryMask, capacity);
+        foreach (var (company, buckets) in indexed)
+        {
+            scan.Visit(buckets, company);
+        }
+
+        var anyCompany = companies.Count > 0 ? companies[0] : null;
+        scan.Visit(_anyCompany, anyCompany);
+        scan.VisitKeywordIndexed(_anyCompanyByKeyword, anyCompany);
+        return scan.Matches;
     }
 
     /// <summary>Price rules watching this symbol; their conditions depend on rule state and are decided by <see cref="RuleFiring"/>.</summary>
@@ -194,13 +228,11 @@ public sealed class RuleBook
     {
         ArgumentNullException.ThrowIfNull(tick);
         var company = Directory.BySymbol(tick.Symbol);
-        var matches = new List<RuleMatch>();
-        if (_bySymbol.TryGetValue(tick.Symbol, out var indexes))
+        var indexes = _bySymbol.GetValueOrDefault(tick.Symbol) ?? [];
+        var matches = new List<RuleMatch>(indexes.Length + _anySymbol.Length);
+        foreach (var index in indexes)
         {
-            foreach (var index in indexes)
-            {
-                matches.Add(new RuleMatch(_priceRules[index], tick.Symbol, company));
-            }
+            matches.Add(new RuleMatch(_priceRules[index], tick.Symbol, company));
         }
 
         foreach (var index in _anySymbol)
@@ -217,12 +249,23 @@ public sealed class RuleBook
         return marketEvent.Kind == MarketEventKind.Announcement ? Match(marketEvent.Announcement!) : Match(marketEvent.Tick!);
     }
 
-    private HashSet<int> FindKeywords(string title)
+    private static int Candidates(int[][] buckets, int categoryMask)
     {
-        var found = new HashSet<int>();
-        _keywords.FindAll(TextNormalizer.Fold(title), found);
-        return found;
+        var count = buckets[WildcardCategory].Length;
+        for (var category = 0; category < CategoryCount; category++)
+        {
+            if ((categoryMask & (1 << category)) != 0)
+            {
+                count += buckets[category].Length;
+            }
+        }
+
+        return count;
     }
+
+    /// <summary>A category outside the enum (a number in stored JSON) would index past the buckets: such a rule is skipped.</summary>
+    internal static bool HasUnknownCategory(Rule rule) =>
+        rule is AnnouncementRule announcementRule && announcementRule.Categories.Any(c => (uint)c >= (uint)CategoryCount);
 
     /// <summary>Blank keywords (nothing left after folding) are ignored, as <see cref="NaiveRuleScan"/> ignores them.</summary>
     private static int[] KeywordIds(IReadOnlyList<string> keywords, Dictionary<string, int> ids)
@@ -270,11 +313,212 @@ public sealed class RuleBook
 
     private static int[][] Freeze(List<int>[] buckets) => [.. buckets.Select(b => b.Count == 0 ? [] : b.ToArray())];
 
-    private sealed record CompiledAnnouncementRule(AnnouncementRule Rule, int[] Any, int[] None)
+    /// <summary>One announcement's pass over the index: which rules were already visited, which keywords the title holds.</summary>
+    private struct Scan
     {
-        public bool HasKeywords => Any.Length > 0 || None.Length > 0;
+        private readonly RuleBook _book;
+        private readonly string _title;
+        private readonly int _categoryMask;
+        private readonly Scratch _scratch;
+        private readonly int _stamp;
+        private bool _keywordsFound;
 
-        public bool KeywordsPass(HashSet<int> found) =>
-            (Any.Length == 0 || Array.Exists(Any, found.Contains)) && !Array.Exists(None, found.Contains);
+        public Scan(RuleBook book, string title, int categoryMask, int capacity)
+        {
+            _book = book;
+            _title = title;
+            _categoryMask = categoryMask;
+            _scratch = t_scratch ??= new Scratch();
+            _stamp = _scratch.Begin(book._announcementRules.Length, book._keywordCount);
+            Matches = new List<RuleMatch>(capacity);
+        }
+
+        public List<RuleMatch> Matches { get; }
+
+        /// <summary>A company's (or the market-wide) buckets: those of the announcement's categories, then the every-category one.</summary>
+        public void Visit(int[][] buckets, Company? company)
+        {
+            for (var category = 0; category < CategoryCount; category++)
+            {
+                if ((_categoryMask & (1 << category)) != 0)
+                {
+                    Visit(buckets[category], company);
+                }
+            }
+
+            Visit(buckets[WildcardCategory], company);
+        }
+
+        /// <summary>Market-wide rules reachable through a keyword the title contains; their categories are checked here.</summary>
+        public void VisitKeywordIndexed(int[][] byKeyword, Company? company)
+        {
+            if (!HasAny(byKeyword))
+            {
+                return;
+            }
+
+            var found = FoundKeywords();
+            for (var i = 0; i < found.Count; i++)
+            {
+                var rules = byKeyword[found[i]];
+                foreach (var index in rules)
+                {
+                    if (!FirstVisit(index))
+                    {
+                        continue;
+                    }
+
+                    var compiled = _book._filters[index]!;
+                    if ((compiled.CategoryMask == 0 || (compiled.CategoryMask & _categoryMask) != 0) && NoneAbsent(compiled))
+                    {
+                        Matches.Add(new RuleMatch(compiled.Rule, company?.Id ?? "*", company));
+                    }
+                }
+            }
+        }
+
+        private void Visit(int[] bucket, Company? company)
+        {
+            var subject = company?.Id ?? "*";
+            var rules = _book._announcementRules;
+            var filters = _book._filters;
+            foreach (var index in bucket)
+            {
+                if (!FirstVisit(index))
+                {
+                    continue;
+                }
+
+                if (filters[index] is { } compiled && !(AnyPresent(compiled) && NoneAbsent(compiled)))
+                {
+                    continue;
+                }
+
+                Matches.Add(new RuleMatch(rules[index], subject, company));
+            }
+        }
+
+        private readonly bool FirstVisit(int index)
+        {
+            ref var seen = ref _scratch.Rules[index];
+            if (seen == _stamp)
+            {
+                return false;
+            }
+
+            seen = _stamp;
+            return true;
+        }
+
+        private bool AnyPresent(CompiledAnnouncementRule compiled)
+        {
+            if (compiled.Any.Length == 0)
+            {
+                return true;
+            }
+
+            FoundKeywords();
+            foreach (var id in compiled.Any)
+            {
+                if (_scratch.Keywords[id] == _stamp)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool NoneAbsent(CompiledAnnouncementRule compiled)
+        {
+            if (compiled.None.Length == 0)
+            {
+                return true;
+            }
+
+            FoundKeywords();
+            foreach (var id in compiled.None)
+            {
+                if (_scratch.Keywords[id] == _stamp)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private List<int> FoundKeywords()
+        {
+            if (!_keywordsFound)
+            {
+                _keywordsFound = true;
+                _book._keywords.FindAll(TextNormalizer.Fold(_title), _scratch.Keywords, _stamp, _scratch.Found);
+            }
+
+            return _scratch.Found;
+        }
+
+        private static bool HasAny(int[][] byKeyword)
+        {
+            foreach (var rules in byKeyword)
+            {
+                if (rules.Length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Per-thread generation stamps: slot == current stamp means "seen in this pass", so nothing is ever cleared.</summary>
+    private sealed class Scratch
+    {
+        private int _stamp;
+
+        public int[] Rules { get; private set; } = [];
+
+        public int[] Keywords { get; private set; } = [];
+
+        public List<int> Found { get; } = [];
+
+        public int Begin(int rules, int keywords)
+        {
+            if (Rules.Length < rules)
+            {
+                Rules = new int[rules];
+            }
+
+            if (Keywords.Length < keywords)
+            {
+                Keywords = new int[keywords];
+            }
+
+            if (_stamp == int.MaxValue)
+            {
+                Array.Clear(Rules);
+                Array.Clear(Keywords);
+                _stamp = 0;
+            }
+
+            Found.Clear();
+            return ++_stamp;
+        }
+    }
+
+    private sealed class CompiledAnnouncementRule(AnnouncementRule rule, int[] any, int[] none)
+    {
+        public AnnouncementRule Rule { get; } = rule;
+
+        public int[] Any { get; } = any;
+
+        public int[] None { get; } = none;
+
+        /// <summary>Bit per category the rule takes; zero means every category.</summary>
+        public int CategoryMask { get; } = rule.Categories.Aggregate(0, (mask, c) => mask | (1 << (int)c));
+
+        public bool HasKeywords => Any.Length > 0 || None.Length > 0;
     }
 }

@@ -9,6 +9,9 @@ internal sealed class ScopeResolver(CompanyDirectory directory, IEnumerable<Watc
     private readonly Dictionary<(string Tenant, string Id), Watchlist> _watchlists =
         watchlists.ToDictionary(w => (w.TenantId, w.Id));
 
+    // Many rules share a watchlist: each is resolved (folded and looked up) once per build, not once per rule.
+    private readonly Dictionary<(string Tenant, string Id), (string[] Ids, string[] Unknown)> _resolvedWatchlists = [];
+
     public List<string> Problems { get; } = [];
 
     /// <summary>Null means every company; otherwise the distinct company ids in scope.</summary>
@@ -23,9 +26,14 @@ internal sealed class ScopeResolver(CompanyDirectory directory, IEnumerable<Watc
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (scope.Watchlist is not null)
         {
-            if (_watchlists.TryGetValue((rule.TenantId, scope.Watchlist), out var watchlist))
+            var key = (rule.TenantId, scope.Watchlist);
+            if (_resolvedWatchlists.TryGetValue(key, out var resolved) || TryResolveWatchlist(key, out resolved))
             {
-                AddEntries(rule, watchlist.Entries, ids);
+                ids.UnionWith(resolved.Ids);
+                foreach (var entry in resolved.Unknown)
+                {
+                    Problems.Add(UnknownEntry(rule, entry));
+                }
             }
             else
             {
@@ -33,23 +41,47 @@ internal sealed class ScopeResolver(CompanyDirectory directory, IEnumerable<Watc
             }
         }
 
-        AddEntries(rule, scope.Companies, ids);
-        return ids;
-    }
-
-    private void AddEntries(Rule rule, IEnumerable<string> entries, HashSet<string> ids)
-    {
-        foreach (var entry in entries)
+        foreach (var entry in scope.Companies)
         {
-            var company = directory.Find(entry);
-            if (company is null)
-            {
-                Problems.Add($"rule {rule.Id}: no company matches '{entry}'");
-            }
-            else
+            if (directory.Find(entry) is { } company)
             {
                 ids.Add(company.Id);
             }
+            else
+            {
+                Problems.Add(UnknownEntry(rule, entry));
+            }
         }
+
+        return ids;
     }
+
+    private bool TryResolveWatchlist((string Tenant, string Id) key, out (string[] Ids, string[] Unknown) resolved)
+    {
+        if (!_watchlists.TryGetValue(key, out var watchlist))
+        {
+            resolved = default;
+            return false;
+        }
+
+        var ids = new List<string>();
+        var unknown = new List<string>();
+        foreach (var entry in watchlist.Entries)
+        {
+            if (directory.Find(entry) is { } company)
+            {
+                ids.Add(company.Id);
+            }
+            else
+            {
+                unknown.Add(entry);
+            }
+        }
+
+        resolved = ([.. ids], [.. unknown]);
+        _resolvedWatchlists[key] = resolved;
+        return true;
+    }
+
+    private static string UnknownEntry(Rule rule, string entry) => $"rule {rule.Id}: no company matches '{entry}'";
 }

@@ -49,7 +49,7 @@ public sealed class AlertsProcess : IAsyncDisposable
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
             var path = Path.Combine(RepositoryRoot, "src", "Alerts.Host", "bin", configuration, "net10.0", "alerts.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Alerts.Host first: the end-to-end tests run its output.", path);
         }
