@@ -180,14 +180,18 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       }
     }
   }
-
-  resource tableServices 'tableServices' = {
-    name: 'default'
-    resource tables 'tables' = [for tableName in tableNames: {
-      name: tableName
-    }]
-  }
 }
+
+resource tableServices 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// A loop cannot be a nested child resource, so the tables are declared at the top level with their parent.
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for tableName in tableNames: {
+  parent: tableServices
+  name: tableName
+}]
 
 //********************************************
 // Service Bus: one queue per FunctionRegistry.Queues.All entry

@@ -47,9 +47,12 @@ public sealed class CompanyDirectory
             return company;
         }
 
-        foreach (var exchange in (ReadOnlySpan<string>)[SymbolFormat.Hkex, SymbolFormat.Sse, SymbolFormat.Szse, SymbolFormat.Bse])
+        // A bare code: HKEX codes have at most five digits, mainland codes six, so "000001" is never read as HKEX 0001.
+        var code = Fold(entry);
+        ReadOnlySpan<string> exchanges = code.Length <= 5 ? [SymbolFormat.Hkex] : [SymbolFormat.Sse, SymbolFormat.Szse, SymbolFormat.Bse];
+        foreach (var exchange in exchanges)
         {
-            if (_byKey.TryGetValue(SymbolFormat.CodeKey(exchange, entry), out company))
+            if (_byKey.TryGetValue(SymbolFormat.CodeKey(exchange, code), out company))
             {
                 return company;
             }

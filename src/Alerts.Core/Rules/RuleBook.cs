@@ -23,23 +23,24 @@ public sealed class RuleBook
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    private readonly AnnouncementRule[] _announcementRules;
-    private readonly CompiledAnnouncementRule?[] _filters; // null: no keywords (the common case), nothing to check
-    private readonly Dictionary<string, int[][]> _byCompany;
-    private readonly int[][] _anyCompany;
+    private readonly IndexedRule[] _announcementRules;
+    private readonly int[] _ruleKeywords; // per rule at its KeywordStart: its "any" keyword ids, then its "none" ones
+    private readonly Dictionary<string, Bucket[]> _byCompany;
+    private readonly Bucket[] _anyCompany;
     private readonly int[][] _anyCompanyByKeyword;
     private readonly KeywordAutomaton _keywords;
     private readonly int _keywordCount;
+    private readonly bool _hasKeywordIndexedRules;
     private readonly Rule[] _priceRules;
     private readonly Dictionary<string, int[]> _bySymbol;
     private readonly int[] _anySymbol;
 
     private RuleBook(
         CompanyDirectory directory,
-        AnnouncementRule[] announcementRules,
-        CompiledAnnouncementRule?[] filters,
-        Dictionary<string, int[][]> byCompany,
-        int[][] anyCompany,
+        IndexedRule[] announcementRules,
+        int[] ruleKeywords,
+        Dictionary<string, Bucket[]> byCompany,
+        Bucket[] anyCompany,
         int[][] anyCompanyByKeyword,
         KeywordAutomaton keywords,
         Rule[] priceRules,
@@ -49,12 +50,13 @@ public sealed class RuleBook
     {
         Directory = directory;
         _announcementRules = announcementRules;
-        _filters = filters;
+        _ruleKeywords = ruleKeywords;
         _byCompany = byCompany;
         _anyCompany = anyCompany;
         _anyCompanyByKeyword = anyCompanyByKeyword;
         _keywords = keywords;
         _keywordCount = anyCompanyByKeyword.Length;
+        _hasKeywordIndexedRules = Array.Exists(anyCompanyByKeyword, rules => rules.Length > 0);
         _priceRules = priceRules;
         _bySymbol = bySymbol;
         _anySymbol = anySymbol;
@@ -75,8 +77,8 @@ public sealed class RuleBook
         ArgumentNullException.ThrowIfNull(rules);
         var resolver = new ScopeResolver(directory, watchlists);
         var keywordIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var announcementRules = new List<AnnouncementRule>();
-        var filters = new List<CompiledAnnouncementRule?>();
+        var announcementRules = new List<IndexedRule>();
+        var ruleKeywords = new List<int>();
         var byCompany = new Dictionary<string, List<int>[]>(StringComparer.Ordinal);
         var anyCompany = NewBuckets();
         var anyCompanyByKeyword = new List<List<int>>();
@@ -84,6 +86,11 @@ public sealed class RuleBook
         var bySymbol = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var anySymbol = new List<int>();
 
+        // Resolve every scope first (problems are reported in the order rules were given), then number announcement rules
+        // grouped by scope: rules sharing a watchlist sit next to each other in every company's buckets, so matching reads
+        // the rule table in runs instead of jumping around it.
+        var announcementScopes = new List<(AnnouncementRule Rule, HashSet<string>? Companies, string Group)>();
+        var priceScopes = new List<(Rule Rule, HashSet<string>? Companies)>();
         foreach (var rule in rules.Where(r => r.Enabled))
         {
             if (HasUnknownCategory(rule))
@@ -95,59 +102,69 @@ public sealed class RuleBook
             var companies = resolver.Resolve(rule);
             if (rule is AnnouncementRule announcementRule)
             {
-                var index = announcementRules.Count;
-                var compiled = new CompiledAnnouncementRule(
-                    announcementRule,
-                    KeywordIds(announcementRule.KeywordsAny, keywordIds),
-                    KeywordIds(announcementRule.KeywordsNone, keywordIds));
-                announcementRules.Add(announcementRule);
-                filters.Add(compiled.HasKeywords ? compiled : null);
-                if (companies is null && compiled.Any.Length > 0)
-                {
-                    // Market-wide with required keywords: reachable only through one of them.
-                    foreach (var keyword in compiled.Any.Distinct())
-                    {
-                        while (anyCompanyByKeyword.Count <= keyword)
-                        {
-                            anyCompanyByKeyword.Add([]);
-                        }
-
-                        anyCompanyByKeyword[keyword].Add(index);
-                    }
-
-                    continue;
-                }
-
-                var categories = announcementRule.Categories.Count == 0
-                    ? [WildcardCategory]
-                    : announcementRule.Categories.Select(c => (int)c).Distinct().ToArray();
-                foreach (var buckets in BucketsFor(companies, byCompany, anyCompany))
-                {
-                    foreach (var category in categories)
-                    {
-                        buckets[category].Add(index);
-                    }
-                }
+                announcementScopes.Add((announcementRule, companies, ScopeGroup(announcementRule, companies)));
             }
             else
             {
-                var index = priceRules.Count;
-                priceRules.Add(rule);
-                if (companies is null)
-                {
-                    anySymbol.Add(index);
-                    continue;
-                }
+                priceScopes.Add((rule, companies));
+            }
+        }
 
-                foreach (var listing in companies.SelectMany(id => directory.ById(id)?.Listings ?? []))
+        foreach (var (announcementRule, companies, _) in announcementScopes.OrderBy(s => s.Group, StringComparer.Ordinal))
+        {
+            var index = announcementRules.Count;
+            var any = KeywordIds(announcementRule.KeywordsAny, keywordIds);
+            var none = KeywordIds(announcementRule.KeywordsNone, keywordIds);
+            var categoryMask = announcementRule.Categories.Aggregate(0, (mask, c) => mask | (1 << (int)c));
+            announcementRules.Add(new IndexedRule(announcementRule, ruleKeywords.Count, any.Length, none.Length, categoryMask));
+            ruleKeywords.AddRange(any);
+            ruleKeywords.AddRange(none);
+            if (companies is null && any.Length > 0)
+            {
+                // Market-wide with required keywords: reachable only through one of them.
+                foreach (var keyword in any.Distinct())
                 {
-                    if (!bySymbol.TryGetValue(listing.Symbol, out var list))
+                    while (anyCompanyByKeyword.Count <= keyword)
                     {
-                        bySymbol[listing.Symbol] = list = [];
+                        anyCompanyByKeyword.Add([]);
                     }
 
-                    list.Add(index);
+                    anyCompanyByKeyword[keyword].Add(index);
                 }
+
+                continue;
+            }
+
+            var categories = announcementRule.Categories.Count == 0
+                ? [WildcardCategory]
+                : announcementRule.Categories.Select(c => (int)c).Distinct().ToArray();
+            foreach (var buckets in BucketsFor(companies, byCompany, anyCompany))
+            {
+                foreach (var category in categories)
+                {
+                    buckets[category].Add(index);
+                }
+            }
+        }
+
+        foreach (var (rule, companies) in priceScopes)
+        {
+            var index = priceRules.Count;
+            priceRules.Add(rule);
+            if (companies is null)
+            {
+                anySymbol.Add(index);
+                continue;
+            }
+
+            foreach (var listing in companies.SelectMany(id => directory.ById(id)?.Listings ?? []))
+            {
+                if (!bySymbol.TryGetValue(listing.Symbol, out var list))
+                {
+                    bySymbol[listing.Symbol] = list = [];
+                }
+
+                list.Add(index);
             }
         }
 
@@ -165,9 +182,9 @@ public sealed class RuleBook
         return new RuleBook(
             directory,
             [.. announcementRules],
-            [.. filters],
-            byCompany.ToDictionary(kv => kv.Key, kv => Freeze(kv.Value), StringComparer.Ordinal),
-            Freeze(anyCompany),
+            [.. ruleKeywords],
+            byCompany.ToDictionary(kv => kv.Key, kv => Freeze(kv.Value, announcementRules), StringComparer.Ordinal),
+            Freeze(anyCompany, announcementRules),
             [.. anyCompanyByKeyword.Select(l => l.Count == 0 ? [] : l.ToArray())],
             KeywordAutomaton.Build(keywordList),
             [.. priceRules],
@@ -200,7 +217,7 @@ public sealed class RuleBook
         }
 
         // Size the result once: the buckets about to be visited bound it (keyword-indexed market-wide rules aside).
-        var indexed = new List<(Company Company, int[][] Buckets)>(companies.Count);
+        var indexed = new List<(Company Company, Bucket[] Buckets)>(companies.Count);
         var capacity = Candidates(_anyCompany, categoryMask);
         foreach (var company in companies)
         {
@@ -211,7 +228,10 @@ public sealed class RuleBook
             }
         }
 
-        var scan = new Scan(this, announcement.Title, categoryMask, capacity);
+        // A rule can be met twice only through a second company or a second category (the every-category bucket and the
+        // keyword-indexed market-wide rules are disjoint from the rest); otherwise the visited-check is skipped.
+        var mayRepeat = indexed.Count > 1 || (categoryMask & (categoryMask - 1)) != 0;
+        var scan = new Scan(this, announcement.Title, categoryMask, capacity, mayRepeat);
         foreach (var (company, buckets) in indexed)
         {
             scan.Visit(buckets, company);
@@ -249,19 +269,25 @@ public sealed class RuleBook
         return marketEvent.Kind == MarketEventKind.Announcement ? Match(marketEvent.Announcement!) : Match(marketEvent.Tick!);
     }
 
-    private static int Candidates(int[][] buckets, int categoryMask)
+    private static int Candidates(Bucket[] buckets, int categoryMask)
     {
-        var count = buckets[WildcardCategory].Length;
+        var count = buckets[WildcardCategory].Count;
         for (var category = 0; category < CategoryCount; category++)
         {
             if ((categoryMask & (1 << category)) != 0)
             {
-                count += buckets[category].Length;
+                count += buckets[category].Count;
             }
         }
 
         return count;
     }
+
+    /// <summary>Rules with the same company set get the same group (and so neighbouring numbers); a watchlist is one group.</summary>
+    private static string ScopeGroup(AnnouncementRule rule, HashSet<string>? companies) =>
+        companies is null ? "*"
+        : rule.Companies.Watchlist is { } watchlist && rule.Companies.Companies.Count == 0 ? "w:" + rule.TenantId + "\u001f" + watchlist
+        : "c:" + string.Join('\u001f', companies.Order(StringComparer.Ordinal));
 
     /// <summary>A category outside the enum (a number in stored JSON) would index past the buckets: such a rule is skipped.</summary>
     internal static bool HasUnknownCategory(Rule rule) =>
@@ -311,7 +337,7 @@ public sealed class RuleBook
 
     private static List<int>[] NewBuckets() => [.. Enumerable.Range(0, WildcardCategory + 1).Select(_ => new List<int>())];
 
-    private static int[][] Freeze(List<int>[] buckets) => [.. buckets.Select(b => b.Count == 0 ? [] : b.ToArray())];
+    private static Bucket[] Freeze(List<int>[] buckets, List<IndexedRule> rules) => [.. buckets.Select(b => Bucket.Of(b, rules))];
 
     /// <summary>One announcement's pass over the index: which rules were already visited, which keywords the title holds.</summary>
     private struct Scan
@@ -321,10 +347,12 @@ public sealed class RuleBook
         private readonly int _categoryMask;
         private readonly Scratch _scratch;
         private readonly int _stamp;
+        private readonly bool _mayRepeat;
         private bool _keywordsFound;
 
-        public Scan(RuleBook book, string title, int categoryMask, int capacity)
+        public Scan(RuleBook book, string title, int categoryMask, int capacity, bool mayRepeat)
         {
+            _mayRepeat = mayRepeat;
             _book = book;
             _title = title;
             _categoryMask = categoryMask;
@@ -336,7 +364,7 @@ public sealed class RuleBook
         public List<RuleMatch> Matches { get; }
 
         /// <summary>A company's (or the market-wide) buckets: those of the announcement's categories, then the every-category one.</summary>
-        public void Visit(int[][] buckets, Company? company)
+        public void Visit(Bucket[] buckets, Company? company)
         {
             for (var category = 0; category < CategoryCount; category++)
             {
@@ -352,7 +380,7 @@ public sealed class RuleBook
         /// <summary>Market-wide rules reachable through a keyword the title contains; their categories are checked here.</summary>
         public void VisitKeywordIndexed(int[][] byKeyword, Company? company)
         {
-            if (!HasAny(byKeyword))
+            if (!_book._hasKeywordIndexedRules)
             {
                 return;
             }
@@ -368,33 +396,50 @@ public sealed class RuleBook
                         continue;
                     }
 
-                    var compiled = _book._filters[index]!;
-                    if ((compiled.CategoryMask == 0 || (compiled.CategoryMask & _categoryMask) != 0) && NoneAbsent(compiled))
+                    ref readonly var rule = ref _book._announcementRules[index];
+                    if ((rule.CategoryMask == 0 || (rule.CategoryMask & _categoryMask) != 0) && NoneAbsent(rule))
                     {
-                        Matches.Add(new RuleMatch(compiled.Rule, company?.Id ?? "*", company));
+                        Matches.Add(new RuleMatch(rule.Rule, company?.Id ?? "*", company));
                     }
                 }
             }
         }
 
-        private void Visit(int[] bucket, Company? company)
+        private void Visit(in Bucket bucket, Company? company)
         {
             var subject = company?.Id ?? "*";
-            var rules = _book._announcementRules;
-            var filters = _book._filters;
-            foreach (var index in bucket)
+            if (_mayRepeat)
             {
-                if (!FirstVisit(index))
+                var plain = bucket.Plain;
+                for (var i = 0; i < plain.Length; i++)
+                {
+                    if (FirstVisit(plain[i]))
+                    {
+                        Matches.Add(new RuleMatch(bucket.PlainRules[i], subject, company));
+                    }
+                }
+            }
+            else
+            {
+                foreach (var rule in bucket.PlainRules)
+                {
+                    Matches.Add(new RuleMatch(rule, subject, company));
+                }
+            }
+
+            var rules = _book._announcementRules;
+            foreach (var index in bucket.Filtered)
+            {
+                if (_mayRepeat && !FirstVisit(index))
                 {
                     continue;
                 }
 
-                if (filters[index] is { } compiled && !(AnyPresent(compiled) && NoneAbsent(compiled)))
+                ref readonly var rule = ref rules[index];
+                if (AnyPresent(rule) && NoneAbsent(rule))
                 {
-                    continue;
+                    Matches.Add(new RuleMatch(rule.Rule, subject, company));
                 }
-
-                Matches.Add(new RuleMatch(rules[index], subject, company));
             }
         }
 
@@ -410,15 +455,15 @@ public sealed class RuleBook
             return true;
         }
 
-        private bool AnyPresent(CompiledAnnouncementRule compiled)
+        private bool AnyPresent(in IndexedRule rule)
         {
-            if (compiled.Any.Length == 0)
+            if (rule.AnyCount == 0)
             {
                 return true;
             }
 
             FoundKeywords();
-            foreach (var id in compiled.Any)
+            foreach (var id in _book._ruleKeywords.AsSpan(rule.KeywordStart, rule.AnyCount))
             {
                 if (_scratch.Keywords[id] == _stamp)
                 {
@@ -429,15 +474,15 @@ public sealed class RuleBook
             return false;
         }
 
-        private bool NoneAbsent(CompiledAnnouncementRule compiled)
+        private bool NoneAbsent(in IndexedRule rule)
         {
-            if (compiled.None.Length == 0)
+            if (rule.NoneCount == 0)
             {
                 return true;
             }
 
             FoundKeywords();
-            foreach (var id in compiled.None)
+            foreach (var id in _book._ruleKeywords.AsSpan(rule.KeywordStart + rule.AnyCount, rule.NoneCount))
             {
                 if (_scratch.Keywords[id] == _stamp)
                 {
@@ -457,19 +502,6 @@ public sealed class RuleBook
             }
 
             return _scratch.Found;
-        }
-
-        private static bool HasAny(int[][] byKeyword)
-        {
-            foreach (var rules in byKeyword)
-            {
-                if (rules.Length > 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 
@@ -508,17 +540,39 @@ public sealed class RuleBook
         }
     }
 
-    private sealed class CompiledAnnouncementRule(AnnouncementRule rule, int[] any, int[] none)
+    /// <summary>
+    /// The rules of one company (or of the market-wide scope) and one category. Rules without keywords match on sight, so the
+    /// bucket holds them by reference, read in one sequential sweep; rules with keywords are checked through the rule table.
+    /// </summary>
+    private readonly struct Bucket(int[] plain, AnnouncementRule[] plainRules, int[] filtered)
     {
-        public AnnouncementRule Rule { get; } = rule;
+        /// <summary>Indexes of the rules without keywords (needed only to tell repeats apart), in step with <see cref="PlainRules"/>.</summary>
+        public int[] Plain { get; } = plain;
 
-        public int[] Any { get; } = any;
+        public AnnouncementRule[] PlainRules { get; } = plainRules;
 
-        public int[] None { get; } = none;
+        public int[] Filtered { get; } = filtered;
 
-        /// <summary>Bit per category the rule takes; zero means every category.</summary>
-        public int CategoryMask { get; } = rule.Categories.Aggregate(0, (mask, c) => mask | (1 << (int)c));
+        public int Count => Plain.Length + Filtered.Length;
 
-        public bool HasKeywords => Any.Length > 0 || None.Length > 0;
+        public static Bucket Of(List<int> indexes, List<IndexedRule> rules)
+        {
+            if (indexes.Count == 0)
+            {
+                return new Bucket([], [], []);
+            }
+
+            var plain = indexes.Where(i => !rules[i].HasKeywords).ToArray();
+            return new Bucket(plain, [.. plain.Select(i => rules[i].Rule)], [.. indexes.Where(i => rules[i].HasKeywords)]);
+        }
+    }
+
+    /// <summary>
+    /// Everything a visit reads, side by side in one array slot: the rule, where its keyword ids start in the shared keyword
+    /// array, and its categories as bits (zero: every category).
+    /// </summary>
+    private readonly record struct IndexedRule(AnnouncementRule Rule, int KeywordStart, int AnyCount, int NoneCount, int CategoryMask)
+    {
+        public bool HasKeywords => AnyCount + NoneCount > 0;
     }
 }

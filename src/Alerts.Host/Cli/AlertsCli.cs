@@ -16,6 +16,7 @@ public static class AlertsCli
             BacktestCommand.Create(),
             ImportCommand.Create(),
             DeliveriesCommand.Create(),
+            Functions.FunctionsCommand.Create(),
         };
         return root;
     }

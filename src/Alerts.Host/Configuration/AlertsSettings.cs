@@ -33,7 +33,8 @@ public sealed class AlertsSettings
 
     public int MaxDeliveryAttempts { get; set; } = 8;
 
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>First retry delay; each next one is four times longer, capped at 10 hours.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

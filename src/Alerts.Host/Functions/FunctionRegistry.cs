@@ -31,7 +31,13 @@ public sealed record FunctionDefinition(
     string? ScheduleSetting = null,
     string? QueueName = null,
     string? Route = null,
-    IReadOnlyList<string>? Methods = null);
+    IReadOnlyList<string>? Methods = null)
+{
+    /// <summary>The name of the output binding that writes to <paramref name="queueName"/>.</summary>
+    public string OutputTo(string queueName) =>
+        Outputs.FirstOrDefault(o => o.QueueName == queueName)?.BindingName
+            ?? throw new InvalidOperationException($"Function {Name} has no output to queue '{queueName}'.");
+}
 
 /// <summary>The one list of functions. Adding a function is one entry here plus its handler endpoint.</summary>
 public static class FunctionRegistry
@@ -82,8 +88,6 @@ public static class FunctionRegistry
         public static IReadOnlyList<string> All { get; } =
             [ServiceBusNamespace, ServiceBusCredential, ServiceBusClientId, TablesEndpoint, TablesClientId, SendGridApiKey, ScheduleSettings.Poll, ScheduleSettings.RetryDue];
     }
-
-    public static FunctionDefinition? Find(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [

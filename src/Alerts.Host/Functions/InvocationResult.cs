@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -13,6 +15,9 @@ namespace Alerts.Host.Functions;
 /// </summary>
 public sealed class InvocationResult
 {
+    // The body goes to the Functions host, not to a browser: no need to escape quotes and non-ASCII text.
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly FunctionDefinition _function;
     private readonly JsonObject _outputs = [];
     private readonly JsonArray _logs = [];
@@ -85,9 +90,9 @@ public sealed class InvocationResult
         ["ReturnValue"] = null,
     };
 
-    public IResult ToHttpResult() => Results.Text(ToJson().ToJsonString(), "application/json", Encoding.UTF8, StatusCode);
+    public IResult ToHttpResult() => Results.Text(ToJson().ToJsonString(Relaxed), "application/json", Encoding.UTF8, StatusCode);
 
     /// <summary>A request that is not the host's envelope at all (a bug or a stray caller): 400, still a JSON object.</summary>
     public static IResult BadRequest(FunctionDefinition function, string problem) =>
-        Results.Text(new InvocationResult(function).Log(problem).ToJson().ToJsonString(), "application/json", Encoding.UTF8, StatusCodes.Status400BadRequest);
+        Results.Text(new InvocationResult(function).Log(problem).ToJson().ToJsonString(Relaxed), "application/json", Encoding.UTF8, StatusCodes.Status400BadRequest);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Alerts.Core.Handlers;
-using Alerts.Core.Model;
 using Alerts.Core.Serialization;
 using Alerts.Host.Configuration;
 using Alerts.Sources.Feeds;
@@ -63,7 +62,7 @@ public static partial class TimerFunctions
             result.Log("no feed source is enabled (Alerts:PollSources is false or Alerts:Sources lists none)");
         }
 
-        return result.Output(FunctionRegistry.Queues.Events, messages);
+        return result.Output(invocation.Function.OutputTo(FunctionRegistry.Queues.Events), messages);
     }
 
     /// <summary>The retry sweep: pending work whose due time has passed is sent again to its queue.</summary>
@@ -76,12 +75,10 @@ public static partial class TimerFunctions
         var sweep = await services.Services.GetRequiredService<RetryDueHandler>().HandleAsync(everything: false, cancellationToken);
         var settings = services.Services.GetRequiredService<AlertsSettings>();
         var deliveries = settings.DeliveryEnabled ? sweep.Deliveries : [];
-        result.Output(FunctionRegistry.Queues.Events, new JsonArray([.. sweep.Evaluations.Select(Json)]));
-        result.Output(FunctionRegistry.Queues.Deliveries, new JsonArray([.. deliveries.Select(Json)]));
-        result.Log(string.Create(
-            CultureInfo.InvariantCulture,
-            $"re-sent {sweep.Evaluations.Count} evaluation(s) and {deliveries.Count} delivery(ies)"
-                + (settings.DeliveryEnabled ? string.Empty : $"; delivery is paused, {sweep.Deliveries.Count} stay pending")));
+        result.Output(invocation.Function.OutputTo(FunctionRegistry.Queues.Events), new JsonArray([.. sweep.Evaluations.Select(Json)]));
+        result.Output(invocation.Function.OutputTo(FunctionRegistry.Queues.Deliveries), new JsonArray([.. deliveries.Select(Json)]));
+        var paused = settings.DeliveryEnabled ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; delivery is paused, {sweep.Deliveries.Count} stay pending");
+        result.Log(string.Create(CultureInfo.InvariantCulture, $"re-sent {sweep.Evaluations.Count} evaluation(s) and {deliveries.Count} delivery(ies){paused}"));
         return result;
     }
 

@@ -29,7 +29,7 @@ public sealed class CsrcTutoringSource : IFeedSource
     {
         var url = _options.Url ?? DefaultUrl;
         var request = FeedRequests.Get(url, _options, DefaultUrl.ToString(), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
-        var (response, error) = await FeedHttp.GetAsync(_http, request, cancellationToken);
+        var (response, error) = await FeedHttp.SendAsync(_http, request, cancellationToken);
         return response is null ? FeedPoll.Failed(Name, error!) : FeedPoll.From(Name, CsrcTutoringParser.Parse(response.Text()));
     }
 }

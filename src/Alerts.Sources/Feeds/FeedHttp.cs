@@ -3,12 +3,12 @@ using System.Net;
 namespace Alerts.Sources.Feeds;
 
 /// <summary>
-/// Sends one feed GET and classifies every failure at this edge: 429 rate-limited (with Retry-After), 5xx server error,
+/// Sends one feed request and classifies every failure at this edge: 429 rate-limited (with Retry-After), 5xx server error,
 /// other non-2xx rejected, HttpClient.Timeout expiry timeout, connection failure network. Caller cancellation still throws.
 /// </summary>
 internal static class FeedHttp
 {
-    public static async Task<(FeedResponse? Response, FeedError? Error)> GetAsync(
+    public static async Task<(FeedResponse? Response, FeedError? Error)> SendAsync(
         HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)

@@ -9,9 +9,21 @@ internal static class FeedRequests
     public const string BrowserUserAgent =
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
 
-    public static HttpRequestMessage Get(Uri url, FeedSourceOptions options, string? referer, string accept = "*/*", bool ajax = false)
+    public static HttpRequestMessage Get(Uri url, FeedSourceOptions options, string? referer, string accept = "*/*", bool ajax = false) =>
+        Create(HttpMethod.Get, url, options, referer, accept, ajax);
+
+    /// <summary>A POST as the site's own page sends it: with an Origin matching the Referer's site.</summary>
+    public static HttpRequestMessage Post(Uri url, FeedSourceOptions options, string referer, HttpContent content, string accept, bool ajax = true)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var request = Create(HttpMethod.Post, url, options, referer, accept, ajax);
+        request.Headers.TryAddWithoutValidation("Origin", new Uri(referer).GetLeftPart(UriPartial.Authority));
+        request.Content = content;
+        return request;
+    }
+
+    private static HttpRequestMessage Create(HttpMethod method, Uri url, FeedSourceOptions options, string? referer, string accept, bool ajax)
+    {
+        var request = new HttpRequestMessage(method, url);
         request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent ?? BrowserUserAgent);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));

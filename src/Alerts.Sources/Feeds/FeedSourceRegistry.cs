@@ -1,13 +1,17 @@
+using Alerts.Sources.Cninfo;
 using Alerts.Sources.Csrc;
+using Alerts.Sources.Edgar;
 using Alerts.Sources.Hkex;
 using Alerts.Sources.Sse;
+using Alerts.Sources.Szse;
 using Alerts.Sources.Tencent;
 
 namespace Alerts.Sources.Feeds;
 
 /// <summary>
 /// Every feed source this service knows, in one list: adding a source is one entry here. Default schedules follow each
-/// site's politeness (feeds.md §8); the HKEX title search is off by default because the LCI feed covers the same documents.
+/// site's politeness (feeds.md §8). Off by default: the HKEX title search and CNINFO, which repeat documents the LCI feed
+/// and the exchanges already deliver under other ids, and EDGAR, which needs a declared User-Agent.
 /// </summary>
 public static class FeedSourceRegistry
 {
@@ -30,6 +34,14 @@ public static class FeedSourceRegistry
         [
             Default("sse-ipo", SseIpoReviewSource.Kind, SseIpoReviewSource.DefaultUrl, "45 */10 * * * *"),
         ]),
+        new(SzseAnnouncementSource.Kind, (http, options, clock) => new SzseAnnouncementSource(http, options, clock),
+        [
+            Default("szse-announcements", SzseAnnouncementSource.Kind, SzseAnnouncementSource.DefaultUrl, "20 */3 * * * *"),
+        ]),
+        new(CninfoAnnouncementSource.Kind, (http, options, clock) => new CninfoAnnouncementSource(http, options, clock),
+        [
+            Default("cninfo-announcements", CninfoAnnouncementSource.Kind, CninfoAnnouncementSource.DefaultUrl, "40 */5 * * * *") with { Enabled = false },
+        ]),
         new(CsrcTutoringSource.Kind, (http, options, _) => new CsrcTutoringSource(http, options),
         [
             Default("csrc-tutoring", CsrcTutoringSource.Kind, CsrcTutoringSource.DefaultUrl, "0 7,37 * * * *"),
@@ -38,6 +50,11 @@ public static class FeedSourceRegistry
         [
             Default("tencent-quotes", TencentQuoteSource.Kind, TencentQuoteSource.DefaultUrl, "*/10 * * * * *") with { Timeout = TimeSpan.FromSeconds(8) },
         ]),
+        new(EdgarAtomSource.Kind, (http, options, _) => new EdgarAtomSource(http, options),
+        [
+            Default("edgar-8k", EdgarAtomSource.Kind, EdgarAtomSource.DefaultUrl, "0 * * * * *") with { Enabled = false },
+        ],
+        options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
     ];
 
     /// <summary>The out-of-the-box instances of every kind, with the real public URLs.</summary>
@@ -69,9 +86,14 @@ public static class FeedSourceRegistry
             errors.Add("Name is required");
         }
 
-        if (FindKind(options.Kind) is null)
+        var kind = FindKind(options.Kind);
+        if (kind is null)
         {
             errors.Add($"Kind '{options.Kind}' is unknown (known: {string.Join(", ", Kinds.Select(k => k.Kind))})");
+        }
+        else if (options.Enabled && kind.Check?.Invoke(options) is { } kindError)
+        {
+            errors.Add(kindError);
         }
 
         if (options.Url is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))

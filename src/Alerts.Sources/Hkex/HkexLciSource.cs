@@ -32,7 +32,7 @@ public sealed class HkexLciSource : IFeedSource
         var language = HkexLciParser.LanguageOf(url);
         var referer = "https://www1.hkexnews.hk/listedco/listconews/index/lci.html?lang=" + (language == HkexNews.English ? "en" : "zh");
         var request = FeedRequests.Get(url, _options, referer, "application/json, text/javascript, */*; q=0.01");
-        var (response, error) = await FeedHttp.GetAsync(_http, request, cancellationToken);
+        var (response, error) = await FeedHttp.SendAsync(_http, request, cancellationToken);
         return response is null ? FeedPoll.Failed(Name, error!) : FeedPoll.From(Name, HkexLciParser.Parse(response.Text(), language));
     }
 }

@@ -40,7 +40,7 @@ public sealed class HkexTitleSearchSource : IFeedSource
         var request = FeedRequests.Get(
             url, _options, "https://www1.hkexnews.hk/search/titlesearch.xhtml?lang=" + (language == HkexNews.English ? "en" : "zh"),
             "application/json, text/javascript, */*; q=0.01", ajax: true);
-        var (response, error) = await FeedHttp.GetAsync(_http, request, cancellationToken);
+        var (response, error) = await FeedHttp.SendAsync(_http, request, cancellationToken);
         if (response is null)
         {
             return FeedPoll.Failed(Name, error!);

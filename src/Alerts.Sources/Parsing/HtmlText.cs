@@ -29,7 +29,8 @@ internal static partial class HtmlText
             text = decoded;
         }
 
-        text = Tag().Replace(text, " ");
+        // Line breaks separate words; inline tags (<em> highlights, <b>) sit inside words and vanish.
+        text = Tag().Replace(Break().Replace(text, " "), string.Empty);
         return Whitespace().Replace(text, " ").Trim();
     }
 

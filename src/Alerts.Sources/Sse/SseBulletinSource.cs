@@ -43,7 +43,7 @@ public sealed class SseBulletinSource : IFeedSource
             $"jsonCallBack=jsonpCallback{stamp}&isPagination=true&pageHelp.pageSize=25&pageHelp.cacheSize=1"
             + $"&START_DATE={from}&END_DATE={to}&SECURITY_CODE=&TITLE=&BULLETIN_TYPE=&stockType="
             + $"&pageHelp.pageNo=1&pageHelp.beginPage=1&pageHelp.endPage=1&_={stamp}");
-        var (response, error) = await FeedHttp.GetAsync(_http, FeedRequests.Get(url, _options, Referer), cancellationToken);
+        var (response, error) = await FeedHttp.SendAsync(_http, FeedRequests.Get(url, _options, Referer), cancellationToken);
         return response is null ? FeedPoll.Failed(Name, error!) : FeedPoll.From(Name, SseBulletinParser.Parse(response.Text()));
     }
 }

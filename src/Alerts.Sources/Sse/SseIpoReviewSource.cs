@@ -35,7 +35,7 @@ public sealed class SseIpoReviewSource : IFeedSource
             $"jsonCallBack=jsonpCallback{stamp}&sqlId=SH_XM_LB&issueMarketType=1,2&currStatus=&province=&csrcCode=&keyword="
             + "&auditApplyDateBegin=&auditApplyDateEnd=&order=updateDate%7Cdesc,stockAuditNum%7Cdesc&isPagination=true"
             + $"&pageHelp.cacheSize=1&pageHelp.beginPage=1&pageHelp.endPage=1&pageHelp.pageSize=50&pageHelp.pageNo=1&_={stamp}");
-        var (response, error) = await FeedHttp.GetAsync(_http, FeedRequests.Get(url, _options, Referer), cancellationToken);
+        var (response, error) = await FeedHttp.SendAsync(_http, FeedRequests.Get(url, _options, Referer), cancellationToken);
         return response is null ? FeedPoll.Failed(Name, error!) : FeedPoll.From(Name, SseIpoReviewParser.Parse(response.Text()));
     }
 }

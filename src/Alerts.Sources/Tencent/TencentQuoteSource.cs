@@ -55,7 +55,7 @@ public sealed class TencentQuoteSource : IFeedSource
         foreach (var batch in batches)
         {
             var url = new Uri(_options.Url ?? DefaultUrl, "q=" + string.Join(',', batch));
-            var (response, error) = await FeedHttp.GetAsync(_http, FeedRequests.Get(url, _options, Referer), cancellationToken);
+            var (response, error) = await FeedHttp.SendAsync(_http, FeedRequests.Get(url, _options, Referer), cancellationToken);
             var parsed = response is null ? null : TencentQuoteParser.Parse(response.Body);
             error ??= parsed?.IsMalformed == true ? FeedError.Malformed(parsed.Error!) : null;
             if (error is not null)

@@ -37,6 +37,18 @@ public sealed class CompanyDirectoryTests
         Assert.Equal(companyId, Known.Find(entry)?.Id);
     }
 
+    [Fact]
+    public void A_six_digit_mainland_code_is_never_read_as_a_zero_padded_hkex_code()
+    {
+        var ckHutchison = new Company("ck-hutchison", ["CK Hutchison"], [new Listing("HKEX", "00001", "0001.HK", "HKD")]);
+        var pingAn = new Company("pingan-bank", ["Ping An Bank"], [new Listing("SZSE", "000001", "000001.SZ", "CNY")]);
+        var directory = new CompanyDirectory([ckHutchison, pingAn]);
+
+        Assert.Same(pingAn, directory.Find("000001"));
+        Assert.Same(ckHutchison, directory.Find("00001"));
+        Assert.Same(ckHutchison, directory.Find("１"));
+    }
+
     [Theory]
     [InlineData("Zhipuu")]
     [InlineData("2514")]

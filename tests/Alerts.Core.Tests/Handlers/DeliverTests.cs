@@ -127,7 +127,7 @@ public sealed class DeliverTests
     [Fact]
     public async Task Backoff_between_attempts_grows()
     {
-        await using var pipeline = await Pipeline.CreateAsync(new RetrySchedule { MaxAttempts = 5, BaseDelay = TimeSpan.FromSeconds(10), JitterRatio = 0 });
+        await using var pipeline = await Pipeline.CreateAsync(new RetrySchedule { MaxAttempts = 5, BaseDelay = TimeSpan.FromSeconds(10), Multiplier = 2, JitterRatio = 0 });
         var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
         pipeline.Webhook.Then(ServerError).Then(ServerError).Then(ServerError);
 

@@ -4,7 +4,7 @@ namespace Alerts.Core.Tests.Notifications;
 
 public sealed class RetryScheduleTests
 {
-    private static readonly RetrySchedule NoJitter = new() { BaseDelay = TimeSpan.FromSeconds(5), MaxDelay = TimeSpan.FromMinutes(10), MaxAttempts = 10, JitterRatio = 0 };
+    private static readonly RetrySchedule NoJitter = new() { BaseDelay = TimeSpan.FromSeconds(5), Multiplier = 2, MaxDelay = TimeSpan.FromMinutes(10), MaxAttempts = 10, JitterRatio = 0 };
 
     [Theory]
     [InlineData(1, 5)]
@@ -59,13 +59,13 @@ public sealed class RetryScheduleTests
     }
 
     [Fact]
-    public void The_default_schedule_dead_letters_after_eight_attempts_about_ten_minutes_in()
+    public void The_default_schedule_dead_letters_after_eight_attempts_about_fourteen_hours_in()
     {
         var schedule = RetrySchedule.Default with { JitterRatio = 0 };
         var total = Enumerable.Range(1, schedule.MaxAttempts - 1).Aggregate(TimeSpan.Zero, (sum, n) => sum + schedule.NextDelay(n, null, new Random(1))!.Value);
 
         Assert.Equal(8, schedule.MaxAttempts);
-        Assert.Equal(TimeSpan.FromSeconds(5 * 127), total);
+        Assert.Equal(TimeSpan.FromSeconds(10 + 40 + 160 + 640 + 2560 + 10240 + 36000), total);
         Assert.Null(schedule.NextDelay(8, null, new Random(1)));
     }
 }

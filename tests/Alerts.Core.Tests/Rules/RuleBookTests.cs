@@ -211,4 +211,62 @@ public sealed class RuleBookTests
         Assert.Equal(["announcement"], book.Match(MarketEvent.Of(Announcement("x1", "Announcement", [ZhipuOnHkex]))).Select(m => m.Rule.Id));
         Assert.Equal(["move"], book.Match(TickEvent("2513.HK", 1m, 1m, Morning)).Select(m => m.Rule.Id));
     }
+
+    [Fact]
+    public void A_market_wide_keyword_rule_matches_once_however_many_of_its_keywords_the_title_holds()
+    {
+        var book = Book(
+            AnnouncementRule("ipo", CompanyScope.AnyCompany, any: ["IPO", "listing", "上市"], categories: [AnnouncementCategory.ListingApplication]),
+            AnnouncementRule("no-halts", CompanyScope.AnyCompany, any: ["listing"], none: ["halt"]));
+
+        Assert.Equal(["ipo", "no-halts"], Matched(book, Announcement("x1", "IPO listing 上市", [ZhipuOnHkex], [AnnouncementCategory.ListingApplication])));
+        Assert.Equal(["no-halts"], Matched(book, Announcement("x2", "IPO listing", [ZhipuOnHkex], [AnnouncementCategory.Results])));
+        Assert.Empty(Matched(book, Announcement("x3", "Listing trading halt", [ZhipuOnHkex], [AnnouncementCategory.Results])));
+        Assert.Empty(Matched(book, Announcement("x4", "Results", [ZhipuOnHkex], [AnnouncementCategory.ListingApplication])));
+    }
+
+    [Fact]
+    public void A_rule_with_an_unknown_category_is_skipped_and_reported_instead_of_breaking_the_book()
+    {
+        var book = Book(AnnouncementRule("bad", categories: [(AnnouncementCategory)42]), AnnouncementRule("good"));
+
+        Assert.Equal(["good"], Matched(book, Announcement("x1", "Announcement", [ZhipuOnHkex])));
+        Assert.Contains(book.Problems, p => p.Contains("rule bad", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_announcement_with_an_unknown_category_matches_only_rules_that_take_every_category()
+    {
+        var book = Book(AnnouncementRule("all"), AnnouncementRule("results", categories: [AnnouncementCategory.Results]));
+
+        Assert.Equal(["all"], Matched(book, Announcement("x1", "Announcement", [ZhipuOnHkex], [(AnnouncementCategory)42])));
+    }
+
+    [Fact]
+    public void One_book_matched_from_many_threads_at_once_gives_each_the_same_answers()
+    {
+        var book = BookWithWatchlists(
+            AnnouncementRule("watchlist", CompanyScope.OfWatchlist("ai")),
+            AnnouncementRule("keyword", any: ["results"]),
+            AnnouncementRule("market", CompanyScope.AnyCompany, any: ["results", "業績"]),
+            AnnouncementRule("both", CompanyScope.Of("zhipu", "tencent"), categories: [AnnouncementCategory.Results, AnnouncementCategory.Other]));
+        var announcements = Enumerable.Range(0, 64).Select(i => Announcement(
+            "x" + i,
+            i % 3 == 0 ? "Interim results" : "Board meeting",
+            i % 2 == 0 ? [ZhipuOnHkex, Hkex("700")] : [Hkex("700")],
+            i % 4 == 0 ? [AnnouncementCategory.Results, AnnouncementCategory.Other] : [AnnouncementCategory.Results])).ToList();
+        var expected = announcements.Select(a => string.Join(",", Matched(book, a))).ToList();
+
+        var results = new string[8][];
+        Parallel.For(0, results.Length, worker =>
+            results[worker] = [.. Enumerable.Range(0, 200).Select(i => string.Join(",", Matched(book, announcements[(i + worker) % announcements.Count])))]);
+
+        for (var worker = 0; worker < results.Length; worker++)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                Assert.Equal(expected[(i + worker) % announcements.Count], results[worker][i]);
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Alerts.Host.Functions;
 using NCrontab;
 
 namespace Alerts.Host.Tests.Infra;
@@ -8,7 +9,10 @@ internal sealed partial class InfraChecker
 {
     private const string QueueType = "Microsoft.ServiceBus/namespaces/queues";
     private const string TableType = "Microsoft.Storage/storageAccounts/tableServices/tables";
-    private const string MaxDeliveryCountSetting = "Alerts__MaxQueueDeliveryCount";
+    private const string MaxDeliveryCountSetting = FunctionRegistry.MaxQueueDeliveryCountSetting;
+
+    /// <summary>The settings an identity-based Service Bus connection named in function.json needs (extension 5.x).</summary>
+    private static readonly string[] ConnectionSuffixes = ["__fullyQualifiedNamespace", "__credential", "__clientId"];
 
     /// <summary>App settings the platform and the app need besides the registry's list.</summary>
     public static IReadOnlyList<string> PlatformSettings { get; } =
@@ -59,15 +63,14 @@ internal sealed partial class InfraChecker
             var parameter = maxDelivery is null ? null : _template.Parameter(maxDelivery.Text);
             if (parameter is null)
             {
-                problems.Add($"queue '{queue.Symbol}': maxDeliveryCount must come from a parameter (found '{maxDelivery?.Text}')");
+                problems.Add($"queue '{queue.Symbol}': maxDeliveryCount must come from a parameter (found {maxDelivery?.Text})");
             }
             else if (settings.TryGetValue(MaxDeliveryCountSetting, out var setting) && !setting.Uses(parameter.Name))
             {
-                problems.Add($"{MaxDeliveryCountSetting} ('{setting.Text}') must be the queues' maxDeliveryCount (parameter '{parameter.Name}')");
+                problems.Add($"{MaxDeliveryCountSetting} ({setting.Text}) must be the queues' maxDeliveryCount (parameter '{parameter.Name}')");
             }
 
-            var parent = queue.Parent ?? (queue.Object.Get("parent") is BicepExpression p ? _template.Resource(p.Text) : null);
-            if (parent?.Type != "Microsoft.ServiceBus/namespaces")
+            if (ParentOf(queue)?.Type != "Microsoft.ServiceBus/namespaces")
             {
                 problems.Add($"queue '{queue.Symbol}' is not a child of a Service Bus namespace declared in {TemplateFileName}");
             }
@@ -85,15 +88,27 @@ internal sealed partial class InfraChecker
         problems.AddRange(_expected.Tables.Concat(declared).Distinct(StringComparer.Ordinal)
             .Where(t => !Regex.IsMatch(t, "^[A-Za-z][A-Za-z0-9]{2,62}$") || string.Equals(t, "tables", StringComparison.OrdinalIgnoreCase))
             .Select(t => $"'{t}' is not a valid Azure table name (alphanumeric, 3-63 characters, starting with a letter, not 'tables')"));
+        problems.AddRange(_template.OfType(TableType)
+            .Where(t => ParentOf(t) is not { Type: "Microsoft.Storage/storageAccounts/tableServices" } service
+                        || ParentOf(service)?.Type != "Microsoft.Storage/storageAccounts")
+            .Select(t => $"table '{t.Symbol}' is not under the tableServices of a storage account declared in {TemplateFileName}"));
         return problems;
     }
 
-    /// <summary>Every app setting the app reads (the registry's list and the platform's) is declared once, under exactly its name.</summary>
+    /// <summary>
+    /// Every app setting the app reads is declared once, under exactly its name: the registry's list, the %settings% and
+    /// connections the generated function.json files use, and the platform's.
+    /// </summary>
     public IEnumerable<string> AppSettings()
     {
         var declared = AppSettingNames();
         var problems = new List<string>();
-        foreach (var name in _expected.AppSettings.Concat(PlatformSettings))
+        var required = _expected.AppSettings.Select(n => (Name: n, Source: "FunctionRegistry.AppSettings.All"))
+            .Concat(_expected.ScheduleSettings.Select(n => (Name: n, Source: "a function.json schedule")))
+            .Concat(_expected.Connections.SelectMany(c => ConnectionSuffixes.Select(s => (Name: c + s, Source: $"function.json connection '{c}'"))))
+            .Concat(PlatformSettings.Select(n => (Name: n, Source: "the platform")))
+            .DistinctBy(r => r.Name, StringComparer.Ordinal);
+        foreach (var (name, source) in required)
         {
             if (declared.Contains(name, StringComparer.Ordinal))
             {
@@ -101,7 +116,6 @@ internal sealed partial class InfraChecker
             }
 
             var otherCase = declared.FirstOrDefault(d => string.Equals(d, name, StringComparison.OrdinalIgnoreCase));
-            var source = _expected.AppSettings.Contains(name) ? "FunctionRegistry.AppSettings.All" : "the platform";
             problems.Add(otherCase is null
                 ? $"app setting '{name}' ({source}) is not declared in {TemplateFileName}"
                 : $"app setting '{name}' ({source}) is declared under another name, '{otherCase}'");
@@ -131,7 +145,7 @@ internal sealed partial class InfraChecker
             var values = ScheduleValues(value).ToList();
             if (values.Count == 0)
             {
-                yield return $"app setting '{name}' = '{value.Text}': no schedule value to check (use a literal or a parameter with a default)";
+                yield return $"app setting '{name}' = {value.Text}: no schedule value to check (use a literal or a parameter with a default)";
             }
 
             foreach (var (where, schedule) in values.Where(v => !IsSixFieldCron(v.Schedule)))

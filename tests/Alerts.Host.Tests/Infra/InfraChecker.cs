@@ -77,6 +77,11 @@ internal sealed partial class InfraChecker
         return found[0];
     }
 
+    /// <summary>The parent of a child resource: the enclosing declaration, or the resource its <c>parent:</c> names (<c>a::b</c> included).</summary>
+    private BicepResource? ParentOf(BicepResource resource) =>
+        resource.Parent
+        ?? (resource.Object.Get("parent") is BicepExpression parent ? _template.Resource(parent.Text.Split("::")[^1].Trim()) : null);
+
     private BicepResource? Identity(List<string> problems) =>
         Single("Microsoft.ManagedIdentity/userAssignedIdentities", "user-assigned managed identity", problems);
 
@@ -96,7 +101,7 @@ internal sealed partial class InfraChecker
                 }
                 else if (name is null || !(name.Text == loop.ItemVariable || name.Literal is null && name.Text == $"'${{{loop.ItemVariable}}}'"))
                 {
-                    problems.Add($"{what} '{resource.Symbol}' is named '{name?.Text}' rather than by the loop item '{loop.ItemVariable}', so its names are not the app's names");
+                    problems.Add($"{what} '{resource.Symbol}' is named {name?.Text} rather than by the loop item '{loop.ItemVariable}', so its names are not the app's names");
                 }
                 else
                 {
@@ -113,7 +118,7 @@ internal sealed partial class InfraChecker
             }
             else
             {
-                problems.Add($"{what} '{resource.Symbol}' has a computed name '{name?.Text}'; the app needs fixed names");
+                problems.Add($"{what} '{resource.Symbol}' has a computed name {name?.Text}; the app needs fixed names");
             }
         }
 

@@ -3,7 +3,12 @@ namespace Alerts.Host.Tests.Infra;
 /// <summary>The infrastructure files of the repository this test run was built from.</summary>
 internal static class InfraFiles
 {
-    public static string Directory { get; } = Path.Combine(FindRepositoryRoot(), "infra");
+    public static string Root { get; } = FindRepositoryRoot();
+
+    public static string Directory { get; } = Path.Combine(Root, "infra");
+
+    /// <summary>The Functions host.json at the repository root (packaged with the function folders).</summary>
+    public static string HostJson => File.ReadAllText(Path.Combine(Root, "host.json"));
 
     public static string Template => File.ReadAllText(Path.Combine(Directory, "main.bicep"));
 

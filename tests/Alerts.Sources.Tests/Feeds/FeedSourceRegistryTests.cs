@@ -15,7 +15,7 @@ public class FeedSourceRegistryTests
         Assert.All(defaults, options => Assert.Empty(FeedSourceRegistry.Validate(options)));
         Assert.Equal(defaults.Count, defaults.Select(o => o.Name).Distinct().Count());
         Assert.Equal(
-            ["eid.csrc.gov.cn", "qt.gtimg.cn", "query.sse.com.cn", "www1.hkexnews.hk"],
+            ["eid.csrc.gov.cn", "qt.gtimg.cn", "query.sse.com.cn", "www.cninfo.com.cn", "www.sec.gov", "www.szse.cn", "www1.hkexnews.hk"],
             defaults.Select(o => o.Url!.Host).Distinct().Order());
         Assert.All(FeedSourceRegistry.Kinds, kind => Assert.NotEmpty(kind.Defaults));
     }
@@ -45,6 +45,19 @@ public class FeedSourceRegistryTests
         Assert.Contains(expected, thrown.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64)")]
+    [InlineData("alerts")]
+    public void An_enabled_edgar_source_needs_a_declared_user_agent(string? userAgent)
+    {
+        var options = new FeedSourceOptions { Name = "edgar", Kind = "edgar-current", UserAgent = userAgent };
+
+        Assert.Contains(FeedSourceRegistry.Validate(options), e => e.Contains("UserAgent", StringComparison.Ordinal));
+        Assert.Empty(FeedSourceRegistry.Validate(options with { UserAgent = "Example Corp alerts@example.com" }));
+        Assert.Empty(FeedSourceRegistry.Validate(options with { Enabled = false }));
+    }
+
     [Fact]
     public void A_non_positive_timeout_is_invalid() =>
         Assert.Contains("Timeout must be positive", FeedSourceRegistry.Validate(new FeedSourceOptions { Name = "x", Kind = "csrc-tutoring", Timeout = TimeSpan.Zero }));
@@ -59,6 +72,7 @@ public class FeedSourceRegistryTests
 
         Assert.Equal(FeedSourceRegistry.Defaults.Where(o => o.Enabled).Select(o => o.Name), sources);
         Assert.DoesNotContain("hkex-title-search", sources);
+        Assert.DoesNotContain("edgar-8k", sources);
         Assert.Equal(sources, scheduled.Select(s => s.Source.Name));
         Assert.Equal(TimeSpan.FromSeconds(8), provider.GetRequiredService<IHttpClientFactory>().CreateClient("tencent-quotes").Timeout);
     }

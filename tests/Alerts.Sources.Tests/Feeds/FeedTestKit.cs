@@ -13,7 +13,14 @@ internal static class FeedTestKit
     public static IFeedSource Create(
         string kind, Uri url, HttpClient http, TimeProvider? clock = null, IReadOnlyList<string>? symbols = null) =>
         FeedSourceRegistry.Create(
-            new FeedSourceOptions { Name = kind + "-test", Kind = kind, Url = url, Symbols = symbols ?? ["2513.HK"] },
+            new FeedSourceOptions
+            {
+                Name = kind + "-test",
+                Kind = kind,
+                Url = url,
+                Symbols = symbols ?? ["2513.HK"],
+                UserAgent = kind == "edgar-current" ? "Alerts Tests tests@alerts.example" : null,
+            },
             http,
             clock ?? new ManualTimeProvider(Now));
 
