@@ -422,6 +422,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       PollSchedule: pollSchedule
       RetryDueSchedule: retryDueSchedule
       Alerts__PollSources: 'true'
+      // The package is read-only on Flex: anything the app writes to disk (the email outbox until SendGrid is wired) goes to /tmp.
+      Alerts__DataDirectory: '/tmp/alerts'
       Alerts__MaxQueueDeliveryCount: string(maxDeliveryCount)
     }
     dependsOn: [

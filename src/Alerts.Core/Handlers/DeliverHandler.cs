@@ -112,6 +112,13 @@ public sealed partial class DeliverHandler(
         {
             return (HttpStatusClassifier.ClassifyException(exception), Stopwatch.GetElapsedTime(started), channel);
         }
+        catch (Exception exception)
+        {
+            // Anything else is still an attempt: recorded and retried on the schedule, so a sender that always throws
+            // ends in the dead letters instead of cycling on its lease forever.
+            LogSenderFailed(logger, exception, leased.TenantId, leased.Id, leased.ChannelId);
+            return (new DeliveryResult.Retryable(FailureReason.Internal, exception.GetType().Name, null), Stopwatch.GetElapsedTime(started), channel);
+        }
     }
 
     private async Task<DeliverResult> RecordAsync(
@@ -166,6 +173,9 @@ public sealed partial class DeliverHandler(
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sender for delivery {TenantId}/{DeliveryId} to channel {ChannelId} failed unexpectedly")]
+    private static partial void LogSenderFailed(ILogger logger, Exception exception, string tenantId, string deliveryId, string channelId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} changed while it was being sent; its lease had run out")]
     private static partial void LogLeaseLost(ILogger logger, string tenantId, string deliveryId);

@@ -12,6 +12,9 @@ public enum FailureReason
     Gone,
     Redirected,
     InvalidTarget,
+
+    /// <summary>The sender itself failed unexpectedly (a bug or a local fault); counted as an attempt so it ends in the dead letters.</summary>
+    Internal,
 }
 
 /// <summary>The outcome of one attempt, classified at the edge where the response was seen.</summary>

@@ -194,6 +194,30 @@ public sealed class DeliverTests
     }
 
     [Fact]
+    public async Task A_sender_that_always_throws_unexpectedly_ends_in_the_dead_letters_instead_of_holding_its_lease()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        for (var i = 0; i < pipeline.Schedule.MaxAttempts; i++)
+        {
+            pipeline.Webhook.Then(_ => throw new InvalidOperationException("bug in a sender"));
+        }
+
+        var outcomes = new List<DeliverOutcome>();
+        for (var i = 0; i < pipeline.Schedule.MaxAttempts; i++)
+        {
+            pipeline.Time.Set((await pipeline.DeliveryAsync(message.DeliveryId)).NextAttemptAt);
+            outcomes.Add((await pipeline.Deliver.HandleAsync(message, CancellationToken.None)).Outcome);
+        }
+
+        Assert.Equal(DeliverOutcome.DeadLettered, outcomes[^1]);
+        Assert.All(outcomes[..^1], o => Assert.Equal(DeliverOutcome.RetryScheduled, o));
+        var delivery = await pipeline.DeliveryAsync(message.DeliveryId);
+        Assert.Null(delivery.LeasedUntil);
+        Assert.Contains("Internal", delivery.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task While_one_worker_holds_the_lease_another_gets_busy_and_does_not_send()
     {
         await using var pipeline = await Pipeline.CreateAsync();
