@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Alerts.Core.Companies;
 using Alerts.Core.Model;
 using Alerts.Sources.Categories;
@@ -20,53 +19,9 @@ public static class CninfoAnnouncementParser
     public static ParseResult<Announcement> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonRows.TryParseDocument(json, out var error);
-        if (document is null)
-        {
-            return ParseResult<Announcement>.Malformed("CNINFO answer is " + error);
-        }
-
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("announcements", out var rows))
-        {
-            return ParseResult<Announcement>.Malformed("CNINFO answer has no announcements field");
-        }
-
-        var total = root.TryGetProperty("totalAnnouncement", out var count) && count.TryGetInt64(out var n) ? n : 0;
-        if (rows.ValueKind == JsonValueKind.Null && total == 0)
-        {
-            return new ParseResult<Announcement>([], []);
-        }
-
-        if (rows.ValueKind != JsonValueKind.Array)
-        {
-            // Seen during CNINFO outages: a total with no rows.
-            return ParseResult<Announcement>.Malformed($"CNINFO announcements is {rows.ValueKind} while totalAnnouncement is {total}");
-        }
-
-        var collected = new ParseCollector<Announcement>();
-        var index = 0;
-        foreach (var element in rows.EnumerateArray())
-        {
-            var where = $"announcements[{index++}]";
-            if (!JsonRows.TryRead(element, CninfoJsonContext.Default.CninfoAnnouncementRow, out var row, out var rowError))
-            {
-                collected.Problem(where, rowError!);
-                continue;
-            }
-
-            var problem = TryMap(row!, out var announcement);
-            if (problem is null)
-            {
-                collected.Add(announcement!);
-            }
-            else
-            {
-                collected.Problem(where, problem);
-            }
-        }
-
-        return collected.ToResult();
+        // A null list with a zero total is an empty window; a total with no rows (seen during CNINFO outages) is malformed.
+        return JsonRows.ReadField(
+            json, "CNINFO answer", "announcements", "totalAnnouncement", CninfoJsonContext.Default.CninfoAnnouncementRow, TryMap);
     }
 
     /// <summary>The exchange of a mainland or Hong Kong code as CNINFO prints it.</summary>

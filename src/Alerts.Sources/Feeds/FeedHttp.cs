@@ -1,15 +1,17 @@
 using System.Net;
+using Alerts.Core.Notifications;
 
 namespace Alerts.Sources.Feeds;
 
 /// <summary>
 /// Sends one feed request and classifies every failure at this edge: 429 rate-limited (with Retry-After), 5xx server error,
 /// other non-2xx rejected, HttpClient.Timeout expiry timeout, connection failure network. Caller cancellation still throws.
+/// A Retry-After date counts from the server's own Date header when it sends one, else from the given clock.
 /// </summary>
 internal static class FeedHttp
 {
     public static async Task<(FeedResponse? Response, FeedError? Error)> SendAsync(
-        HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
+        HttpClient http, HttpRequestMessage request, TimeProvider clock, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -19,7 +21,7 @@ internal static class FeedHttp
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
-                    return (null, Classify(response, where));
+                    return (null, Classify(response, where, clock));
                 }
 
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -36,13 +38,13 @@ internal static class FeedHttp
         }
     }
 
-    private static FeedError Classify(HttpResponseMessage response, string where)
+    private static FeedError Classify(HttpResponseMessage response, string where, TimeProvider clock)
     {
         var status = (int)response.StatusCode;
         var message = $"{where}: HTTP {status} {response.ReasonPhrase}".TrimEnd();
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var retryAfter = RetryAfter(response);
+            var retryAfter = HttpStatusClassifier.RetryAfter(response.Headers, response.Headers.Date ?? clock.GetUtcNow());
             return new FeedError(
                 FeedErrorKind.RateLimited,
                 retryAfter is { } wait ? $"{message} (retry after {wait.TotalSeconds:0} s)" : message,
@@ -51,17 +53,5 @@ internal static class FeedHttp
         }
 
         return new FeedError(status >= 500 ? FeedErrorKind.ServerError : FeedErrorKind.Rejected, message, status);
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        // A date is relative to the server's own clock, which its Date header states.
-        return header?.Date is { } until && response.Headers.Date is { } now && until > now ? until - now : null;
     }
 }

@@ -13,19 +13,15 @@ public sealed record FeedPoll(string Source, IReadOnlyList<MarketEvent> Events, 
 
     public static FeedPoll Failed(string source, FeedError error) => new(source, [], [], error);
 
-    public static FeedPoll From(string source, ParseResult<Announcement> parsed)
-    {
-        ArgumentNullException.ThrowIfNull(parsed);
-        return parsed.IsMalformed
-            ? Failed(source, FeedError.Malformed(parsed.Error!))
-            : new FeedPoll(source, [.. parsed.Items.Select(MarketEvent.Of)], parsed.Problems, null);
-    }
+    public static FeedPoll From(string source, ParseResult<Announcement> parsed) => From(source, parsed, MarketEvent.Of);
 
-    public static FeedPoll From(string source, ParseResult<PriceTick> parsed)
+    public static FeedPoll From(string source, ParseResult<PriceTick> parsed) => From(source, parsed, MarketEvent.Of);
+
+    private static FeedPoll From<T>(string source, ParseResult<T> parsed, Func<T, MarketEvent> toEvent)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         return parsed.IsMalformed
             ? Failed(source, FeedError.Malformed(parsed.Error!))
-            : new FeedPoll(source, [.. parsed.Items.Select(MarketEvent.Of)], parsed.Problems, null);
+            : new FeedPoll(source, [.. parsed.Items.Select(toEvent)], parsed.Problems, null);
     }
 }

@@ -17,7 +17,7 @@ public static class FeedSourceRegistry
 {
     public static IReadOnlyList<FeedSourceKind> Kinds { get; } =
     [
-        new(HkexLciSource.Kind, (http, options, _) => new HkexLciSource(http, options),
+        new(HkexLciSource.Kind, (http, options, clock) => new HkexLciSource(http, options, clock),
         [
             Default("hkex-lci-en", HkexLciSource.Kind, HkexLciSource.EnglishUrl, "0 */2 * * * *"),
             Default("hkex-lci-zh", HkexLciSource.Kind, HkexLciSource.ChineseUrl, "30 */2 * * * *"),
@@ -42,15 +42,15 @@ public static class FeedSourceRegistry
         [
             Default("cninfo-announcements", CninfoAnnouncementSource.Kind, CninfoAnnouncementSource.DefaultUrl, "40 */5 * * * *") with { Enabled = false },
         ]),
-        new(CsrcTutoringSource.Kind, (http, options, _) => new CsrcTutoringSource(http, options),
+        new(CsrcTutoringSource.Kind, (http, options, clock) => new CsrcTutoringSource(http, options, clock),
         [
             Default("csrc-tutoring", CsrcTutoringSource.Kind, CsrcTutoringSource.DefaultUrl, "0 7,37 * * * *"),
         ]),
-        new(TencentQuoteSource.Kind, (http, options, _) => new TencentQuoteSource(http, options),
+        new(TencentQuoteSource.Kind, (http, options, clock) => new TencentQuoteSource(http, options, clock: clock),
         [
             Default("tencent-quotes", TencentQuoteSource.Kind, TencentQuoteSource.DefaultUrl, "*/10 * * * * *") with { Timeout = TimeSpan.FromSeconds(8) },
         ]),
-        new(EdgarAtomSource.Kind, (http, options, _) => new EdgarAtomSource(http, options),
+        new(EdgarAtomSource.Kind, (http, options, clock) => new EdgarAtomSource(http, options, clock),
         [
             Default("edgar-8k", EdgarAtomSource.Kind, EdgarAtomSource.DefaultUrl, "0 * * * * *") with { Enabled = false },
         ],

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Alerts.Core.Model;
 using Alerts.Sources.Categories;
 using Alerts.Sources.Parsing;
@@ -16,42 +15,9 @@ public static class HkexLciParser
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(language);
-        using var document = JsonRows.TryParseDocument(json, out var error);
-        if (document is null)
-        {
-            return ParseResult<Announcement>.Malformed("HKEX LCI feed is " + error);
-        }
-
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("newsInfoLst", out var rows)
-            || rows.ValueKind != JsonValueKind.Array)
-        {
-            return ParseResult<Announcement>.Malformed("HKEX LCI feed has no newsInfoLst array");
-        }
-
-        var collected = new ParseCollector<Announcement>();
-        var index = 0;
-        foreach (var element in rows.EnumerateArray())
-        {
-            var where = $"newsInfoLst[{index++}]";
-            if (!JsonRows.TryRead(element, HkexJsonContext.Default.HkexLciRow, out var row, out var rowError))
-            {
-                collected.Problem(where, rowError!);
-                continue;
-            }
-
-            var problem = TryMap(row!, language, out var announcement);
-            if (problem is null)
-            {
-                collected.Add(announcement!);
-            }
-            else
-            {
-                collected.Problem(where, problem);
-            }
-        }
-
-        return collected.ToResult();
+        return JsonRows.ReadField(
+            json, "HKEX LCI feed", "newsInfoLst", countField: null, HkexJsonContext.Default.HkexLciRow,
+            (HkexLciRow row, out Announcement? announcement) => TryMap(row, language, out announcement));
     }
 
     /// <summary>The language of a feed file: <c>…relsdc_N.json</c> is Traditional Chinese, <c>…relsde_N.json</c> English.</summary>

@@ -59,27 +59,21 @@ public static class HkexTitleSearchParser
 
     private static ParseResult<Announcement> ParseRows(JsonElement rows, string language)
     {
-        var collected = new ParseCollector<Announcement>();
+        var parsed = JsonRows.ReadArray(
+            rows, "result", HkexJsonContext.Default.HkexTitleSearchRow,
+            (HkexTitleSearchRow row, out Announcement? announcement) => TryMap(row, language, out announcement));
+        return parsed with { Items = MergeByNewsId(parsed.Items) };
+    }
+
+    /// <summary>The same document listed once per issuer becomes one announcement naming all of them, where it first appeared.</summary>
+    private static List<Announcement> MergeByNewsId(IReadOnlyList<Announcement> announcements)
+    {
         var byNewsId = new Dictionary<string, int>(StringComparer.Ordinal);
         var kept = new List<Announcement>();
-        var index = 0;
-        foreach (var element in rows.EnumerateArray())
+        foreach (var announcement in announcements)
         {
-            var where = $"result[{index++}]";
-            if (!JsonRows.TryRead(element, HkexJsonContext.Default.HkexTitleSearchRow, out var row, out var rowError))
+            if (byNewsId.TryGetValue(announcement.SourceId, out var at))
             {
-                collected.Problem(where, rowError!);
-                continue;
-            }
-
-            var problem = TryMap(row!, language, out var announcement);
-            if (problem is not null)
-            {
-                collected.Problem(where, problem);
-            }
-            else if (byNewsId.TryGetValue(announcement!.SourceId, out var at))
-            {
-                // The same document listed once per issuer: one announcement naming all of them.
                 kept[at] = kept[at] with { Issuers = [.. kept[at].Issuers.Union(announcement.Issuers)] };
             }
             else
@@ -89,8 +83,7 @@ public static class HkexTitleSearchParser
             }
         }
 
-        kept.ForEach(collected.Add);
-        return collected.ToResult();
+        return kept;
     }
 
     private static string? TryMap(HkexTitleSearchRow row, string language, out Announcement? announcement)

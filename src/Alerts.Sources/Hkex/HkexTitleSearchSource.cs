@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Web;
 using Alerts.Core.Model;
 using Alerts.Sources.Feeds;
@@ -10,53 +9,32 @@ namespace Alerts.Sources.Hkex;
 /// Polls the HKEXnews title search servlet for all issuers over yesterday and today (HKT). The servlet is known to ignore
 /// malformed filters and answer with unfiltered rows, so rows outside the requested window are dropped and reported.
 /// </summary>
-public sealed class HkexTitleSearchSource : IFeedSource
+public sealed class HkexTitleSearchSource(HttpClient http, FeedSourceOptions options, TimeProvider clock)
+    : HttpFeedSource(http, options, clock)
 {
     public const string Kind = "hkex-title-search";
 
     public static readonly Uri DefaultUrl = new("https://www1.hkexnews.hk/search/titleSearchServlet.do");
 
-    private readonly HttpClient _http;
-    private readonly FeedSourceOptions _options;
-    private readonly TimeProvider _clock;
-
-    public HkexTitleSearchSource(HttpClient http, FeedSourceOptions options, TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(clock);
-        _http = http;
-        _options = options;
-        _clock = clock;
-    }
-
-    public string Name => _options.Name;
-
-    public async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
+    public override async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
     {
         var url = RequestUrl();
         var query = HttpUtility.ParseQueryString(url.Query);
         var language = (query["lang"] ?? "E").StartsWith("z", StringComparison.OrdinalIgnoreCase) ? HkexNews.TraditionalChinese : HkexNews.English;
         var request = FeedRequests.Get(
-            url, _options, "https://www1.hkexnews.hk/search/titlesearch.xhtml?lang=" + (language == HkexNews.English ? "en" : "zh"),
+            url, Options, "https://www1.hkexnews.hk/search/titlesearch.xhtml?lang=" + (language == HkexNews.English ? "en" : "zh"),
             "application/json, text/javascript, */*; q=0.01", ajax: true);
-        var (response, error) = await FeedHttp.SendAsync(_http, request, cancellationToken);
-        if (response is null)
-        {
-            return FeedPoll.Failed(Name, error!);
-        }
-
-        var parsed = HkexTitleSearchParser.Parse(response.Text(), language);
-        return FeedPoll.From(Name, KeepInsideWindow(parsed, query["fromDate"], query["toDate"]));
+        return await FetchAsync(
+            request,
+            response => KeepInsideWindow(HkexTitleSearchParser.Parse(response.Text(), language), query["fromDate"], query["toDate"]),
+            cancellationToken);
     }
 
     private Uri RequestUrl()
     {
-        var today = ChinaTime.Today(_clock);
-        var from = today.AddDays(-1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var to = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var (from, to) = ChinaTime.YesterdayAndToday(Clock, "yyyyMMdd");
         return FeedRequests.WithDefaultQuery(
-            _options.Url ?? DefaultUrl,
+            Options.Url ?? DefaultUrl,
             $"sortDir=0&sortByOptions=DateTime&category=0&market=SEHK&stockId=-1&documentType=-1&fromDate={from}&toDate={to}"
             + "&title=&searchType=0&t1code=-2&t2Gcode=-2&t2code=-2&rowRange=100&lang=E");
     }

@@ -30,4 +30,11 @@ internal static class ChinaTime
 
     /// <summary>Today's date in UTC+8 by the injected clock.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+
+    /// <summary>Yesterday and today in UTC+8 by the injected clock, in <paramref name="format"/>: the window announcement sources poll.</summary>
+    public static (string From, string To) YesterdayAndToday(TimeProvider clock, string format)
+    {
+        var today = Today(clock);
+        return (today.AddDays(-1).ToString(format, CultureInfo.InvariantCulture), today.ToString(format, CultureInfo.InvariantCulture));
+    }
 }

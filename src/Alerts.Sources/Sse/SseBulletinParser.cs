@@ -64,14 +64,7 @@ public static class SseBulletinParser
             }
 
             var problem = TryMap(main, out var announcement);
-            if (problem is null)
-            {
-                collected.Add(announcement!);
-            }
-            else
-            {
-                collected.Problem(where, problem);
-            }
+            collected.Add(where, announcement, problem);
         }
 
         return collected.ToResult();

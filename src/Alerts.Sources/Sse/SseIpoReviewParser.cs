@@ -26,29 +26,7 @@ public static class SseIpoReviewParser
             return ParseResult<Announcement>.Malformed(error!);
         }
 
-        var collected = new ParseCollector<Announcement>();
-        var index = 0;
-        foreach (var element in rows.EnumerateArray())
-        {
-            var where = $"result[{index++}]";
-            if (!JsonRows.TryRead(element, SseJsonContext.Default.SseIpoReviewRow, out var row, out var rowError))
-            {
-                collected.Problem(where, rowError!);
-                continue;
-            }
-
-            var problem = TryMap(row!, out var announcement);
-            if (problem is null)
-            {
-                collected.Add(announcement!);
-            }
-            else
-            {
-                collected.Problem(where, problem);
-            }
-        }
-
-        return collected.ToResult();
+        return JsonRows.ReadArray(rows, "result", SseJsonContext.Default.SseIpoReviewRow, TryMap);
     }
 
     /// <summary>The exchange's detail page for a project.</summary>

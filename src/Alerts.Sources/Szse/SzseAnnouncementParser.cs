@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Alerts.Core.Companies;
 using Alerts.Core.Model;
 using Alerts.Sources.Categories;
@@ -20,55 +19,9 @@ public static class SzseAnnouncementParser
     public static ParseResult<Announcement> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var document = JsonRows.TryParseDocument(json, out var error);
-        if (document is null)
-        {
-            return ParseResult<Announcement>.Malformed("SZSE announcement list is " + error);
-        }
-
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var rows))
-        {
-            return ParseResult<Announcement>.Malformed("SZSE announcement list has no data field");
-        }
-
-        if (rows.ValueKind == JsonValueKind.Null && AnnounceCount(root) == 0)
-        {
-            return new ParseResult<Announcement>([], []);
-        }
-
-        if (rows.ValueKind != JsonValueKind.Array)
-        {
-            return ParseResult<Announcement>.Malformed($"SZSE announcement list data is {rows.ValueKind} while announceCount is {AnnounceCount(root)}");
-        }
-
-        var collected = new ParseCollector<Announcement>();
-        var index = 0;
-        foreach (var element in rows.EnumerateArray())
-        {
-            var where = $"data[{index++}]";
-            if (!JsonRows.TryRead(element, SzseJsonContext.Default.SzseAnnouncementRow, out var row, out var rowError))
-            {
-                collected.Problem(where, rowError!);
-                continue;
-            }
-
-            var problem = TryMap(row!, out var announcement);
-            if (problem is null)
-            {
-                collected.Add(announcement!);
-            }
-            else
-            {
-                collected.Problem(where, problem);
-            }
-        }
-
-        return collected.ToResult();
+        return JsonRows.ReadField(
+            json, "SZSE announcement list", "data", "announceCount", SzseJsonContext.Default.SzseAnnouncementRow, TryMap);
     }
-
-    private static long AnnounceCount(JsonElement root) =>
-        root.TryGetProperty("announceCount", out var count) && count.TryGetInt64(out var value) ? value : 0;
 
     private static string? TryMap(SzseAnnouncementRow row, out Announcement? announcement)
     {

@@ -8,7 +8,10 @@ namespace Alerts.Sources.Tencent;
 /// Polls Tencent quotes for the configured canonical symbols, at most 50 codes per request. Bodies are decoded from GBK
 /// bytes by the parser, never by HttpClient. A batch that fails while others succeed becomes a problem, not a failed poll.
 /// </summary>
-public sealed class TencentQuoteSource : IFeedSource
+/// <param name="symbols">The symbols to quote on each poll (a watch-list view); defaults to the options' fixed list.</param>
+public sealed class TencentQuoteSource(
+    HttpClient http, FeedSourceOptions options, Func<IReadOnlyCollection<string>>? symbols = null, TimeProvider? clock = null)
+    : HttpFeedSource(http, options, clock ?? TimeProvider.System)
 {
     public const string Kind = "tencent-quotes";
     public const string Referer = "https://gu.qq.com/";
@@ -16,23 +19,9 @@ public sealed class TencentQuoteSource : IFeedSource
 
     public static readonly Uri DefaultUrl = new("https://qt.gtimg.cn/");
 
-    private readonly HttpClient _http;
-    private readonly FeedSourceOptions _options;
-    private readonly Func<IReadOnlyCollection<string>> _symbols;
+    private readonly Func<IReadOnlyCollection<string>> _symbols = symbols ?? (() => [.. options.Symbols]);
 
-    /// <param name="symbols">The symbols to quote on each poll (a watch-list view); defaults to the options' fixed list.</param>
-    public TencentQuoteSource(HttpClient http, FeedSourceOptions options, Func<IReadOnlyCollection<string>>? symbols = null)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(options);
-        _http = http;
-        _options = options;
-        _symbols = symbols ?? (() => [.. options.Symbols]);
-    }
-
-    public string Name => _options.Name;
-
-    public async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
+    public override async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
     {
         var problems = new List<FeedProblem>();
         var codes = new List<string>();
@@ -54,8 +43,8 @@ public sealed class TencentQuoteSource : IFeedSource
         var batches = codes.Chunk(MaxCodesPerRequest).ToList();
         foreach (var batch in batches)
         {
-            var url = new Uri(_options.Url ?? DefaultUrl, "q=" + string.Join(',', batch));
-            var (response, error) = await FeedHttp.SendAsync(_http, FeedRequests.Get(url, _options, Referer), cancellationToken);
+            var url = new Uri(Options.Url ?? DefaultUrl, "q=" + string.Join(',', batch));
+            var (response, error) = await SendAsync(FeedRequests.Get(url, Options, Referer), cancellationToken);
             var parsed = response is null ? null : TencentQuoteParser.Parse(response.Body);
             error ??= parsed?.IsMalformed == true ? FeedError.Malformed(parsed.Error!) : null;
             if (error is not null)

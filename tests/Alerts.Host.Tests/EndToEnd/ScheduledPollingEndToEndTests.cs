@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Alerts.Sources.Samples;
+using Alerts.Testing;
+
+namespace Alerts.Host.Tests.EndToEnd;
+
+/// <summary><c>alerts run</c> polling a feed on its schedule: filings found once are alerted once, however often the feed is re-read.</summary>
+public sealed class ScheduledPollingEndToEndTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("alerts-poll-").FullName;
+
+    [Fact]
+    public async Task Run_polls_the_feed_every_tick_and_delivers_each_filing_once()
+    {
+        var feed = await File.ReadAllBytesAsync(SampleData.PathOf(SampleData.HkexLciEnglishFile));
+        await using var hkex = await LoopbackServer.StartAsync(async (_, context) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(feed);
+        });
+        var received = new ConcurrentBag<string>();
+        await using var desk = await LoopbackServer.StartAsync(async (request, context) =>
+        {
+            received.Add(request.Header("webhook-id") ?? "missing");
+            context.Response.StatusCode = 204;
+            await Task.CompletedTask;
+        });
+        var environment = CatalogFiles.Environment(Path.Combine(_work, "data"));
+        environment["Alerts__PollSources"] = "true";
+        environment["Alerts__Sources__0__Name"] = "hkex-lci-en";
+        environment["Alerts__Sources__0__Kind"] = "hkex-lci";
+        environment["Alerts__Sources__0__Url"] = hkex.Url("/ncms/json/eds/lcisehk1relsde_1.json").ToString();
+        environment["Alerts__Sources__0__Schedule"] = "* * * * * *";
+        var catalog = Path.Combine(_work, "catalog.json");
+        await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(desk.Url("/hooks/desk")));
+        Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
+
+        await using var service = AlertsProcess.Start(_work, environment, "run", "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((hkex.Requests.Count < 4 || received.Count < 3) && DateTime.UtcNow < deadline)
+        {
+            Assert.False(service.HasExited, service.Output + service.Errors);
+            await Task.Delay(200);
+        }
+
+        // Zhipu's A-share plan and its tutoring completion, MiniMax's A-share plan; Tencent's results and others are not watched.
+        Assert.True(hkex.Requests.Count >= 4, "the feed is polled every second");
+        Assert.Equal(3, received.Count);
+        Assert.Equal(3, received.Distinct().Count());
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(_work, "data", "outbox"), "*.eml").Length);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}
