@@ -1,6 +1,6 @@
 namespace Alerts.Core.Model;
 
-/// <summary>A quote for a canonical symbol such as <c>2513.HK</c> or <c>688256.SS</c>.</summary>
+/// <summary>A quote for a canonical symbol such as <c>2513.HK</c> or <c>688256.SS</c>. <see cref="Volume"/> is in shares (not lots).</summary>
 public sealed record PriceTick(
     string Symbol,
     decimal Price,

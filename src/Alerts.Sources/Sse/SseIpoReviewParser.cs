@@ -59,8 +59,11 @@ public static class SseIpoReviewParser
         }
 
         var registration = row.RegistrationResult?.Trim();
+        var committee = row.CommitteeResult?.Trim();
+        // Every outcome is its own event: a listing-committee verdict (通过) can arrive while the status number stays the same.
         var sourceId = auditNumber + ":" + status.ToString(CultureInfo.InvariantCulture)
-            + (string.IsNullOrEmpty(registration) ? string.Empty : ":" + registration);
+            + (string.IsNullOrEmpty(registration) ? string.Empty : ":" + registration)
+            + (string.IsNullOrEmpty(committee) ? string.Empty : ":" + committee);
         var statusText = SseIpoStatus.Describe(status);
         var outcome = SseIpoStatus.DescribeRegistration(registration)
             ?? (string.IsNullOrWhiteSpace(row.CommitteeResult) ? null : row.CommitteeResult.Trim());

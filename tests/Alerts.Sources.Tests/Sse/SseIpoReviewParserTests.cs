@@ -41,11 +41,11 @@ public class SseIpoReviewParserTests
     [Theory]
     [InlineData(1, "", "sse-ipo:926:1", "已受理", AnnouncementCategory.ListingApplication)]
     [InlineData(2, "", "sse-ipo:926:2", "已问询", AnnouncementCategory.Other)]
-    [InlineData(3, "", "sse-ipo:926:3", "上市委会议 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
-    [InlineData(9, "", "sse-ipo:926:9", "上市委审议 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
-    [InlineData(4, "", "sse-ipo:926:4", "提交注册 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
-    [InlineData(5, "1", "sse-ipo:926:5:1", "注册结果 - 注册生效", AnnouncementCategory.ListingHearingOrApproval)]
-    [InlineData(5, "3", "sse-ipo:926:5:3", "注册结果 - 不予注册/终止注册", AnnouncementCategory.ListingHearingOrApproval)]
+    [InlineData(3, "", "sse-ipo:926:3:通过", "上市委会议 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
+    [InlineData(9, "", "sse-ipo:926:9:通过", "上市委审议 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
+    [InlineData(4, "", "sse-ipo:926:4:通过", "提交注册 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
+    [InlineData(5, "1", "sse-ipo:926:5:1:通过", "注册结果 - 注册生效", AnnouncementCategory.ListingHearingOrApproval)]
+    [InlineData(5, "3", "sse-ipo:926:5:3:通过", "注册结果 - 不予注册/终止注册", AnnouncementCategory.ListingHearingOrApproval)]
     [InlineData(7, "", "sse-ipo:926:7", "中止", AnnouncementCategory.Other)]
     [InlineData(8, "", "sse-ipo:926:8", "终止", AnnouncementCategory.Other)]
     [InlineData(10, "", "sse-ipo:926:10", "补充审核", AnnouncementCategory.Other)]
@@ -58,6 +58,16 @@ public class SseIpoReviewParserTests
         Assert.Equal(id, announcement.Id);
         Assert.EndsWith(titleEnd, announcement.Title, StringComparison.Ordinal);
         Assert.Equal([category], announcement.Categories);
+    }
+
+    [Fact]
+    public void A_listing_committee_verdict_on_an_unchanged_status_is_a_new_event()
+    {
+        var meeting = Assert.Single(SseIpoReviewParser.Parse(Body(Row(status: 3, committee: ""))).Items);
+        var verdict = Assert.Single(SseIpoReviewParser.Parse(Body(Row(status: 3, committee: "通过"))).Items);
+
+        Assert.NotEqual(meeting.Id, verdict.Id);
+        Assert.EndsWith("上市委会议 - 通过", verdict.Title, StringComparison.Ordinal);
     }
 
     [Fact]
