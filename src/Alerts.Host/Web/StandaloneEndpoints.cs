@@ -3,11 +3,13 @@ using Alerts.Core.Handlers;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Serialization;
+using Alerts.Host.Composition;
 using Alerts.Host.Configuration;
 using Alerts.Host.Standalone;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Host.Web;
 
@@ -22,11 +24,11 @@ public static class StandaloneEndpoints
         return app;
     }
 
-    private static async Task<IResult> HealthAsync(IWorkRepository work, AlertsSettings settings, CancellationToken cancellationToken)
+    private static async Task<IResult> HealthAsync(IWorkRepository work, AlertsSettings settings, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var evaluations = await CountAsync(work.ListAsync(WorkStage.Evaluate, cancellationToken));
         var deliveries = await CountAsync(work.ListAsync(WorkStage.Deliver, cancellationToken));
-        return Results.Json(new HealthReport("healthy", "sqlite", evaluations, deliveries, settings.DeliveryEnabled));
+        return Results.Json(new HealthReport("healthy", StoreFactory.Describe(configuration), evaluations, deliveries, settings.DeliveryEnabled));
     }
 
     /// <summary>Accepts one event or an array. Each is validated; a malformed body changes nothing and says why.</summary>
