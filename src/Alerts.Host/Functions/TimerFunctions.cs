@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Alerts.Core.Handlers;
 using Alerts.Core.Serialization;
+using Alerts.Host.Composition;
 using Alerts.Host.Configuration;
 using Alerts.Sources.Feeds;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,36 +26,13 @@ public static partial class TimerFunctions
         var result = new InvocationResult(invocation.Function);
         NoteTimer(invocation, result);
         var sources = services.Services.GetServices<ScheduledFeedSource>().ToList();
-        var polls = await Task.WhenAll(sources.Select(source => PollAsync(source.Source, services.Logger, cancellationToken)));
-
         var ingest = services.Services.GetRequiredService<IngestHandler>();
-        var messages = new JsonArray();
-        foreach (var poll in polls)
+        var outcomes = await Task.WhenAll(sources.Select(source =>
+            FeedPolling.PollAndIngestAsync(source.Source, ingest.HandleAsync, services.Logger, cancellationToken)));
+        var messages = new JsonArray([.. outcomes.SelectMany(o => o.Accepted).Select(Json)]);
+        foreach (var outcome in outcomes)
         {
-            if (poll.Error is { } error)
-            {
-                LogPollFailed(services.Logger, poll.Source, error.ToString());
-                result.Log($"{poll.Source}: poll failed: {error}");
-                continue;
-            }
-
-            foreach (var problem in poll.Problems)
-            {
-                LogRowSkipped(services.Logger, poll.Source, problem.ToString());
-            }
-
-            var accepted = 0;
-            foreach (var marketEvent in poll.Events.OrderBy(e => e.OccurredAt))
-            {
-                if ((await ingest.HandleAsync(marketEvent, cancellationToken)).Message is { } message)
-                {
-                    messages.Add(Json(message));
-                    accepted++;
-                }
-            }
-
-            LogPolled(services.Logger, poll.Source, poll.Events.Count, accepted);
-            result.Log($"{poll.Source}: {poll.Events.Count} item(s), {accepted} new, {poll.Problems.Count} row(s) skipped");
+            result.Log(outcome.ToString());
         }
 
         if (sources.Count == 0)
@@ -86,20 +64,6 @@ public static partial class TimerFunctions
 
     internal static JsonNode Json(DeliverMessage message) => System.Text.Json.JsonSerializer.SerializeToNode(message, AlertsJsonContext.Default.DeliverMessage)!;
 
-    private static async Task<FeedPoll> PollAsync(IFeedSource source, ILogger logger, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await source.PollAsync(cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Sources report feed trouble as FeedPoll.Error; an exception is a bug in one source, which must not stop the others.
-            LogSourceCrashed(logger, exception, source.Name);
-            return FeedPoll.Failed(source.Name, FeedError.Malformed($"{source.Name}: {exception.GetType().Name}: {exception.Message}"));
-        }
-    }
-
     private static void NoteTimer(Invocation invocation, InvocationResult result)
     {
         var timer = InvocationPayload.Object(invocation.Trigger);
@@ -113,16 +77,4 @@ public static partial class TimerFunctions
             result.Log(string.Create(CultureInfo.InvariantCulture, $"retry {retry.RetryCount} of {retry.MaxRetryCount}"));
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Source} failed: {Error}")]
-    private static partial void LogPollFailed(ILogger logger, string source, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Feed source {Source} threw instead of reporting an error; skipped this tick")]
-    private static partial void LogSourceCrashed(ILogger logger, Exception exception, string source);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Source} skipped a row: {Problem}")]
-    private static partial void LogRowSkipped(ILogger logger, string source, string problem);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polled {Source}: {Count} item(s), {Accepted} new")]
-    private static partial void LogPolled(ILogger logger, string source, int count, int accepted);
 }

@@ -1,3 +1,4 @@
+using Alerts.Host.Composition;
 using Alerts.Host.Configuration;
 using Alerts.Host.Standalone;
 using Alerts.Sources.Feeds;
@@ -36,41 +37,9 @@ public sealed partial class StandaloneWorker(
         await pipeline.StopAsync(TimeSpan.FromSeconds(20));
     }
 
-    private async Task PollAsync(IFeedSource source, CancellationToken cancellationToken)
-    {
-        var poll = await source.PollAsync(cancellationToken);
-        if (poll.Error is { } error)
-        {
-            LogPollFailed(_logger, source.Name, error.ToString());
-            return;
-        }
-
-        foreach (var problem in poll.Problems)
-        {
-            LogRowSkipped(_logger, source.Name, problem.ToString());
-        }
-
-        var accepted = 0;
-        foreach (var marketEvent in poll.Events)
-        {
-            if ((await pipeline.IngestAsync(marketEvent, cancellationToken)).Outcome == Core.Handlers.IngestOutcome.Accepted)
-            {
-                accepted++;
-            }
-        }
-
-        LogPolled(_logger, source.Name, poll.Events.Count, accepted);
-    }
+    private Task PollAsync(IFeedSource source, CancellationToken cancellationToken) =>
+        FeedPolling.PollAndIngestAsync(source, pipeline.IngestAsync, _logger, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Standalone driver started: {Recovered} pending message(s) re-enqueued; delivery enabled: {DeliveryEnabled}")]
     private static partial void LogStarted(ILogger logger, int recovered, bool deliveryEnabled);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Source} failed: {Error}")]
-    private static partial void LogPollFailed(ILogger logger, string source, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Source} skipped a row: {Problem}")]
-    private static partial void LogRowSkipped(ILogger logger, string source, string problem);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polled {Source}: {Count} item(s), {Accepted} new")]
-    private static partial void LogPolled(ILogger logger, string source, int count, int accepted);
 }
