@@ -36,7 +36,7 @@ public static class RunCommand
             builder.Services.AddFeedSources(SourceSettings.Load(configuration, settings));
             builder.Services.AddSingleton<InProcessPipeline>();
             builder.Services.AddHostedService<StandaloneWorker>();
-            builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+            builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(10));
 
             await using var app = builder.Build();
             app.MapStandaloneEndpoints();

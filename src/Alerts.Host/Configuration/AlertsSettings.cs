@@ -22,6 +22,9 @@ public sealed class AlertsSettings
 
     public int DeliveryWorkers { get; set; } = 4;
 
+    /// <summary>On shutdown, how long in-flight sends may finish before they are cancelled and their deliveries released.</summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>6-field NCRONTAB schedule of the retry-due sweep.</summary>
     public string SweepSchedule { get; set; } = "*/10 * * * * *";
 

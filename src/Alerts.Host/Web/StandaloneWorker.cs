@@ -34,7 +34,7 @@ public sealed partial class StandaloneWorker(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await pipeline.StopAsync(TimeSpan.FromSeconds(20));
+        await pipeline.StopAsync(settings.ShutdownGrace);
     }
 
     private Task PollAsync(IFeedSource source, CancellationToken cancellationToken) =>

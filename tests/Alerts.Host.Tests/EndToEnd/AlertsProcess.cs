@@ -45,6 +45,8 @@ public sealed class AlertsProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public static string HostAssembly
     {
         get
