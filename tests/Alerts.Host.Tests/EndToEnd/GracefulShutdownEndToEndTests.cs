@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using Alerts.Core.Serialization;
 using Alerts.Sources.Samples;
 using Alerts.Testing;
 
@@ -17,7 +13,6 @@ namespace Alerts.Host.Tests.EndToEnd;
 public sealed class GracefulShutdownEndToEndTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("alerts-stop-").FullName;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     [Fact]
     public async Task Sigterm_releases_an_in_flight_delivery_and_the_next_start_sends_it_at_once()
@@ -41,57 +36,25 @@ public sealed class GracefulShutdownEndToEndTests : IDisposable
         var catalog = Path.Combine(_work, "catalog.json");
         await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(desk.Url("/hooks/desk")));
         Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
-        var port = FreePort();
-
-        await using (var first = AlertsProcess.Start(_work, environment, "run", "--port", Port(port)))
+        int port;
+        await using (var first = await RunningService.StartAsync(_work, environment))
         {
-            await WaitForAsync(() => Healthy(port), first);
-            var zhipu = SampleData.LoadDemoEvents().First(e => e.Id == "hkex:12305512");
-            using var push = await _http.PostAsync(
-                new Uri($"http://127.0.0.1:{port}/api/events"),
-                new StringContent(JsonSerializer.Serialize(zhipu, AlertsJsonContext.Default.MarketEvent), Encoding.UTF8, "application/json"));
-            Assert.Equal(HttpStatusCode.Accepted, push.StatusCode);
-            await WaitForAsync(() => Task.FromResult(!received.IsEmpty), first);
+            port = first.Port;
+            Assert.Equal(HttpStatusCode.Accepted, await first.PushAsync([SampleData.LoadDemoEvents().First(e => e.Id == "hkex:12305512")]));
+            await Eventually.HoldsAsync(() => !received.IsEmpty, first.Process);
 
             var stopping = Stopwatch.StartNew();
-            Signal(first.ProcessId, "TERM");
-            await WaitForAsync(() => Task.FromResult(first.HasExited), first);
+            Signal(first.Process.ProcessId, "TERM");
+            await Eventually.HoldsAsync(() => first.Process.HasExited, first.Process, TimeSpan.FromSeconds(30));
             Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(20), $"stopped in {stopping.Elapsed}");
         }
 
-        await using var second = AlertsProcess.Start(_work, environment, "run", "--port", Port(port));
-        await WaitForAsync(() => Task.FromResult(received.Count >= 2), second);
+        await using var second = await RunningService.StartAsync(_work, environment, port);
+        await Eventually.HoldsAsync(() => received.Count >= 2, second.Process, TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, received.Count); // the abandoned attempt and the delivery, with the same webhook-id
         Assert.Single(received.Distinct());
         hang.TrySetResult();
-    }
-
-    private async Task<bool> Healthy(int port)
-    {
-        try
-        {
-            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, AlertsProcess process)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("condition not reached:\n" + process.Output + process.Errors);
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     private static void Signal(int processId, string signal)
@@ -100,18 +63,5 @@ public sealed class GracefulShutdownEndToEndTests : IDisposable
         kill.WaitForExit();
     }
 
-    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        Directory.Delete(_work, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_work, recursive: true);
 }
