@@ -54,10 +54,11 @@ public static class AlertsServices
 
     private static EmailOptions EmailSettings(AlertsSettings settings)
     {
-        var from = System.Net.Mail.MailAddress.TryCreate(settings.EmailFrom, out var parsed) ? parsed : new System.Net.Mail.MailAddress("alerts@example.com", "Alerts");
+        if (!System.Net.Mail.MailAddress.TryCreate(settings.EmailFrom, out var from))
+        {
+            throw new InvalidOperationException($"Alerts:EmailFrom '{settings.EmailFrom}' is not an email address like 'Alerts <alerts@example.com>'.");
+        }
+
         return new EmailOptions { OutboxDirectory = settings.ResolvedOutboxDirectory, From = from.Address, FromName = string.IsNullOrEmpty(from.DisplayName) ? null : from.DisplayName };
     }
-
-    /// <summary>The notifiers registered above, for the deliver handler.</summary>
-    public static IEnumerable<INotifier> Notifiers(IServiceProvider services) => services.GetServices<INotifier>();
 }

@@ -40,8 +40,6 @@ internal static class SqliteMigrations
         }
     }
 
-    public static int LatestVersion => Steps.Length;
-
     private static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
