@@ -105,8 +105,8 @@ internal sealed class SyntheticMarket
                 _ => [RandomCategory()],
             };
             var id = i.ToString(CultureInfo.InvariantCulture);
-            list.Add(new Announcement(
-                "hkex:" + id, "hkex", id, issuers, title, chinese ? "zh" : "en", categories, "raw", null,
+            list.Add(Announcement.Create(
+                "hkex", id, issuers, title, chinese ? "zh" : "en", categories, "raw", null,
                 new DateTimeOffset(2026, 1, 8, 1, 30, 0, TimeSpan.Zero).AddSeconds(i)));
         }
 

@@ -16,4 +16,17 @@ public sealed record Announcement(
     DateTimeOffset PublishedAt)
 {
     public static string MakeId(string source, string sourceId) => $"{source}:{sourceId}";
+
+    /// <summary>An announcement whose <see cref="Id"/> is derived from its source and the source's own id, as it must be.</summary>
+    public static Announcement Create(
+        string source,
+        string sourceId,
+        IReadOnlyList<IssuerRef> issuers,
+        string title,
+        string language,
+        IReadOnlyList<AnnouncementCategory> categories,
+        string rawCategory,
+        Uri? url,
+        DateTimeOffset publishedAt) =>
+        new(MakeId(source, sourceId), source, sourceId, issuers, title, language, categories, rawCategory, url, publishedAt);
 }

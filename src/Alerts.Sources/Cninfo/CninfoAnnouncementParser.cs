@@ -79,8 +79,7 @@ public static class CninfoAnnouncementParser
         IReadOnlyList<IssuerRef> issuers = !string.IsNullOrEmpty(code) && ExchangeOf(code) is { } exchange
             ? [new IssuerRef(exchange, code, row.SecName?.Trim())]
             : [];
-        announcement = new Announcement(
-            Announcement.MakeId(Source, sourceId),
+        announcement = Announcement.Create(
             Source,
             sourceId,
             issuers,

@@ -90,8 +90,7 @@ public static partial class CsrcTutoringParser
             return $"{company}: no disclosure date in PDF path '{pdfPath}' and 备案时间 '{filedOn}' is not yyyy-MM-dd";
         }
 
-        announcement = new Announcement(
-            Announcement.MakeId(Source, pdfPath),
+        announcement = Announcement.Create(
             Source,
             pdfPath,
             [new IssuerRef(Exchange, null, company)],

@@ -79,8 +79,7 @@ public static partial class EdgarAtomParser
         var first = named[0];
         var items = entries.SelectMany(e => e.Items).Distinct().ToList();
         var title = $"{first.Form} - {first.Name}" + (items.Count > 0 ? ": " + string.Join("; ", items) : string.Empty);
-        return new Announcement(
-            Announcement.MakeId(Source, accession),
+        return Announcement.Create(
             Source,
             accession,
             [.. named.Select(e => new IssuerRef(Exchange, e.Cik, e.Name)).Distinct()],

@@ -52,8 +52,7 @@ public static class HkexLciParser
             .Select(stock => HkexNews.Issuer(stock.Code!, stock.Name))
             .ToList();
         var sourceId = row.NewsId.Value.ToString(CultureInfo.InvariantCulture);
-        announcement = new Announcement(
-            Announcement.MakeId(HkexNews.Source, sourceId),
+        announcement = Announcement.Create(
             HkexNews.Source,
             sourceId,
             issuers,

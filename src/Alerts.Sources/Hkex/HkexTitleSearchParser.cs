@@ -113,8 +113,7 @@ public static class HkexTitleSearchParser
             .Where(pair => pair.code.Length > 0)
             .Select(pair => HkexNews.Issuer(pair.code, pair.name))
             .ToList();
-        announcement = new Announcement(
-            Announcement.MakeId(HkexNews.Source, newsId),
+        announcement = Announcement.Create(
             HkexNews.Source,
             newsId,
             issuers,

@@ -93,8 +93,7 @@ public static class SseBulletinParser
         IReadOnlyList<IssuerRef> issuers = string.IsNullOrWhiteSpace(row.SecurityCode)
             ? []
             : [new IssuerRef(SymbolFormat.Sse, row.SecurityCode.Trim(), row.SecurityName?.Trim())];
-        announcement = new Announcement(
-            Announcement.MakeId(Source, sourceId),
+        announcement = Announcement.Create(
             Source,
             sourceId,
             issuers,

@@ -69,8 +69,7 @@ public static class SseIpoReviewParser
             ?? (string.IsNullOrWhiteSpace(row.CommitteeResult) ? null : row.CommitteeResult.Trim());
         var title = $"{company} {SseIpoStatus.Board(row.MarketType)}IPO: {statusText}" + (outcome is null ? string.Empty : " - " + outcome);
 
-        announcement = new Announcement(
-            Announcement.MakeId(Source, sourceId),
+        announcement = Announcement.Create(
             Source,
             sourceId,
             [new IssuerRef(SymbolFormat.Sse, null, company)],

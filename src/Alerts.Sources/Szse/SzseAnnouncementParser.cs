@@ -50,8 +50,7 @@ public static class SzseAnnouncementParser
             .Where(pair => pair.code.Length > 0)
             .Select(pair => new IssuerRef(SymbolFormat.Szse, pair.code, pair.name))
             .ToList();
-        announcement = new Announcement(
-            Announcement.MakeId(Source, sourceId),
+        announcement = Announcement.Create(
             Source,
             sourceId,
             issuers,

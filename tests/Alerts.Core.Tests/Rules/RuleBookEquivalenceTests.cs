@@ -120,8 +120,8 @@ public sealed class RuleBookEquivalenceTests
         }).ToList();
         var words = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(3) == 0 ? "notice" : Vocabulary[random.Next(Vocabulary.Length)]);
         var title = string.Join(random.Next(2) == 0 ? " " : "", words);
-        return new Announcement(
-            "hkex:" + i, "hkex", i.ToString(CultureInfo.InvariantCulture), issuers, title, "en",
+        return Announcement.Create(
+            "hkex", i.ToString(CultureInfo.InvariantCulture), issuers, title, "en",
             [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => RandomCategory(random))], "raw", null,
             new DateTimeOffset(2026, 1, 8, 1, 30, 0, TimeSpan.Zero));
     }
