@@ -31,6 +31,7 @@ public sealed class SqliteEntityStore : IEntityStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
+            DefaultTimeout = 10, // seconds a command retries while another connection holds the write lock
         }.ToString();
         var store = new SqliteEntityStore(connectionString);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
@@ -55,28 +56,16 @@ public sealed class SqliteEntityStore : IEntityStore
 
     public async Task<string?> InsertIfAbsentAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken)
     {
-        EntityKeys.Validate(table, partitionKey, rowKey);
-        ArgumentNullException.ThrowIfNull(data);
-        var etag = NewETag();
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, "INSERT INTO entities (tbl, pk, rk, data, etag) VALUES ($t, $p, $r, $d, $e) ON CONFLICT DO NOTHING", table, partitionKey, rowKey);
-        command.Parameters.AddWithValue("$d", data);
-        command.Parameters.AddWithValue("$e", etag);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? etag : null;
+        var (etag, written) = await WriteNewVersionAsync(
+            "INSERT INTO entities (tbl, pk, rk, data, etag) VALUES ($t, $p, $r, $d, $e) ON CONFLICT DO NOTHING",
+            table, partitionKey, rowKey, data, cancellationToken);
+        return written ? etag : null;
     }
 
-    public async Task<string> UpsertAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken)
-    {
-        EntityKeys.Validate(table, partitionKey, rowKey);
-        ArgumentNullException.ThrowIfNull(data);
-        var etag = NewETag();
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, "INSERT INTO entities (tbl, pk, rk, data, etag) VALUES ($t, $p, $r, $d, $e) ON CONFLICT (tbl, pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag", table, partitionKey, rowKey);
-        command.Parameters.AddWithValue("$d", data);
-        command.Parameters.AddWithValue("$e", etag);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return etag;
-    }
+    public async Task<string> UpsertAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken) =>
+        (await WriteNewVersionAsync(
+            "INSERT INTO entities (tbl, pk, rk, data, etag) VALUES ($t, $p, $r, $d, $e) ON CONFLICT (tbl, pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag",
+            table, partitionKey, rowKey, data, cancellationToken)).ETag;
 
     public async Task<string?> ReplaceIfMatchAsync(string table, string partitionKey, string rowKey, string data, string etag, CancellationToken cancellationToken)
     {
@@ -146,10 +135,21 @@ public sealed class SqliteEntityStore : IEntityStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 10000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>Runs an insert-style statement that writes <paramref name="data"/> under a fresh ETag ($d, $e).</summary>
+    private async Task<(string ETag, bool Written)> WriteNewVersionAsync(
+        string sql, string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken)
+    {
+        EntityKeys.Validate(table, partitionKey, rowKey);
+        ArgumentNullException.ThrowIfNull(data);
+        var etag = NewETag();
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, sql, table, partitionKey, rowKey);
+        command.Parameters.AddWithValue("$d", data);
+        command.Parameters.AddWithValue("$e", etag);
+        return (etag, await command.ExecuteNonQueryAsync(cancellationToken) == 1);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, string table, string partitionKey, string rowKey)
