@@ -1,3 +1,4 @@
+using Alerts.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Alerts.Core.Companies;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 
 namespace Alerts.Host.Cli;
 

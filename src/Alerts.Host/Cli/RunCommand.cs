@@ -1,7 +1,8 @@
+using Alerts.Hosting;
 using System.CommandLine;
 using System.Net;
 using Alerts.Host.Composition;
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 using Alerts.Host.Standalone;
 using Alerts.Host.Web;
 using Alerts.Sources.Feeds;

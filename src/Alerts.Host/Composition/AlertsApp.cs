@@ -1,4 +1,5 @@
-using Alerts.Host.Configuration;
+using Alerts.Hosting;
+using Alerts.Hosting.Configuration;
 using Alerts.Host.Standalone;
 using Alerts.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Alerts.Host.Cli;
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 
 namespace Alerts.Host.Functions;
 

@@ -1,5 +1,6 @@
+using Alerts.Hosting;
 using Alerts.Host.Composition;
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 using Alerts.Sources.Feeds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,7 @@ using Alerts.Core.Handlers;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Serialization;
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

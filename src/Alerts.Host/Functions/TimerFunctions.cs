@@ -1,9 +1,10 @@
+using Alerts.Hosting;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Alerts.Core.Handlers;
 using Alerts.Core.Serialization;
 using Alerts.Host.Composition;
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 using Alerts.Sources.Feeds;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

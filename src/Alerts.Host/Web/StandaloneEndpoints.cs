@@ -1,10 +1,11 @@
+using Alerts.Hosting;
 using System.Text.Json;
 using Alerts.Core.Handlers;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Serialization;
 using Alerts.Host.Composition;
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 using Alerts.Host.Standalone;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

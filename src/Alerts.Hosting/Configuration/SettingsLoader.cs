@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Alerts.Host.Configuration;
+namespace Alerts.Hosting.Configuration;
 
 /// <summary>Defaults, then <c>alerts.json</c> in the working directory, then environment variables, then command-line overrides.</summary>
 public static class SettingsLoader

@@ -3,7 +3,7 @@ using Alerts.Core.Model;
 using Alerts.Sources.Feeds;
 using Microsoft.Extensions.Logging;
 
-namespace Alerts.Host.Composition;
+namespace Alerts.Hosting;
 
 /// <summary>What one poll of one source gave: how many items, the evaluations it started, skipped rows, or why it failed.</summary>
 public sealed record PollOutcome(string Source, int Items, IReadOnlyList<EvaluateMessage> Accepted, int SkippedRows, FeedError? Error)

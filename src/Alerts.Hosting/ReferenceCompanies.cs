@@ -2,7 +2,7 @@ using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Sources.Samples;
 
-namespace Alerts.Host.Composition;
+namespace Alerts.Hosting;
 
 /// <summary>The bundled company reference file (names in English and Chinese, listings), shipped next to the executable.</summary>
 public static class ReferenceCompanies

@@ -5,11 +5,11 @@ using Alerts.Delivery;
 using Alerts.Delivery.Email;
 using Alerts.Delivery.Endpoints;
 using Alerts.Delivery.Webhooks;
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 using Alerts.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Alerts.Host.Composition;
+namespace Alerts.Hosting;
 
 /// <summary>The one place the pipeline is assembled: store, catalog, handlers, channels. Both drivers call this.</summary>
 public static class AlertsServices

@@ -1,4 +1,4 @@
-namespace Alerts.Host.Configuration;
+namespace Alerts.Hosting.Configuration;
 
 /// <summary>
 /// Everything the host reads from configuration (section "Alerts"; environment variables like <c>Alerts__DataDirectory</c>,

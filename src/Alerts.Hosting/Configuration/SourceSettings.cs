@@ -1,7 +1,7 @@
 using Alerts.Sources.Feeds;
 using Microsoft.Extensions.Configuration;
 
-namespace Alerts.Host.Configuration;
+namespace Alerts.Hosting.Configuration;
 
 /// <summary>
 /// Feed sources from <c>Alerts:Sources</c> (a list of name, kind, url, schedule, enabled, timeout); without that section,

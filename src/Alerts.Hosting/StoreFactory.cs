@@ -1,11 +1,11 @@
-using Alerts.Host.Configuration;
+using Alerts.Hosting.Configuration;
 using Alerts.Storage;
 using Alerts.Storage.Primitive;
 using Alerts.Storage.Sqlite;
 using Alerts.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 
-namespace Alerts.Host.Composition;
+namespace Alerts.Hosting;
 
 /// <summary>
 /// Picks the backend from configuration and opens it (migrations and tables included): Azure Table Storage when
