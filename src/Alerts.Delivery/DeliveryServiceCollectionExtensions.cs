@@ -1,7 +1,12 @@
 using Alerts.Core.Notifications;
+using Alerts.Delivery.Chat;
+using Alerts.Delivery.Discord;
 using Alerts.Delivery.Email;
 using Alerts.Delivery.Endpoints;
 using Alerts.Delivery.Http;
+using Alerts.Delivery.Slack;
+using Alerts.Delivery.Teams;
+using Alerts.Delivery.Templates;
 using Alerts.Delivery.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,10 +31,17 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(sp => new DeliveryHttpClient(sp.GetRequiredService<EndpointPolicy>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EndpointPacer>();
+        services.TryAddSingleton<IDeliveryContextSource, DefaultDeliveryContextSource>();
         services.TryAddSingleton<ChannelValidator>();
 
         services.AddSingleton<INotifier, GenericWebhookNotifier>();
         services.AddSingleton<INotifier, OutboxEmailNotifier>();
+        services.AddSingleton<INotifier, SlackNotifier>();
+        services.AddSingleton<INotifier, TeamsNotifier>();
+        services.AddSingleton<INotifier, DiscordNotifier>();
 
         services.TryAddSingleton<NotifierRegistry>();
         return services;

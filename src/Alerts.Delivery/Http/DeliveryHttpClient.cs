@@ -12,7 +12,7 @@ namespace Alerts.Delivery.Http;
 /// </summary>
 public sealed class DeliveryHttpClient : IDisposable
 {
-    private const int MaxSnippetBytes = 512;
+    private const int MaxExcerptBytes = 512;
     private readonly HttpClient _http;
     private readonly EndpointPolicy _policy;
 
@@ -34,10 +34,19 @@ public sealed class DeliveryHttpClient : IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
     }
 
-    /// <summary>Sends once and classifies. Throws only when <paramref name="cancellationToken"/> is cancelled (shutdown).</summary>
-    public async Task<DeliveryResult> PostAsync(HttpDeliveryRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends once and classifies with Core's shared classifier. Throws only when <paramref name="cancellationToken"/> is cancelled (shutdown).</summary>
+    public Task<DeliveryResult> PostAsync(HttpDeliveryRequest request, CancellationToken cancellationToken) =>
+        PostAsync(request, HttpAnswer.ClassifyDefault, cancellationToken);
+
+    /// <summary>
+    /// Sends once; a response is handed to <paramref name="classify"/> (a channel's own reading of its platform's answers),
+    /// transport failures and refused targets are classified here. Throws only when <paramref name="cancellationToken"/> is
+    /// cancelled (shutdown).
+    /// </summary>
+    public async Task<DeliveryResult> PostAsync(HttpDeliveryRequest request, Func<HttpAnswer, DeliveryResult> classify, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(classify);
         var check = _policy.Validate(request.Target);
         if (!check.IsAllowed)
         {
@@ -50,8 +59,8 @@ public sealed class DeliveryHttpClient : IDisposable
         {
             using var message = BuildMessage(request);
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var snippet = response.IsSuccessStatusCode ? null : await ReadSnippetAsync(response, request.Redactor, timeout.Token);
-            return HttpStatusClassifier.Classify(response.StatusCode, response.Headers, request.Now, snippet);
+            var excerpt = await ReadExcerptAsync(response, request.Redactor, timeout.Token);
+            return classify(new HttpAnswer((int)response.StatusCode, response.Headers, excerpt, request.Now));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -87,10 +96,10 @@ public sealed class DeliveryHttpClient : IDisposable
         return message;
     }
 
-    private static async Task<string?> ReadSnippetAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
+    private static async Task<string?> ReadExcerptAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[MaxSnippetBytes];
+        var buffer = new byte[MaxExcerptBytes];
         var read = 0;
         int n;
         while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
