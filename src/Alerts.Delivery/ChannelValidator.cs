@@ -1,6 +1,7 @@
 using Alerts.Core.Model;
 using Alerts.Delivery.Email;
 using Alerts.Delivery.Endpoints;
+using Alerts.Delivery.ServiceBus;
 using Alerts.Delivery.Webhooks;
 
 namespace Alerts.Delivery;
@@ -25,6 +26,11 @@ public sealed class ChannelValidator(EndpointPolicy policy)
             errors.Add(new("name", $"must be 1 to {MaxNameLength} characters"));
         }
 
+        if (channel.Headers is { Count: > 0 } && channel.Kind != ChannelKind.Webhook)
+        {
+            errors.Add(new("headers", "are only sent by generic webhooks"));
+        }
+
         switch (channel.Kind)
         {
             case ChannelKind.Email:
@@ -41,9 +47,22 @@ public sealed class ChannelValidator(EndpointPolicy policy)
                     errors.Add(new("secret", WebhookSecret.FormatDescription));
                 }
 
+                errors.AddRange(WebhookHeaders.Problems(channel.Headers).Select(p => new ChannelError("headers", p)));
                 break;
             case ChannelKind.Slack or ChannelKind.Teams or ChannelKind.Discord:
                 ValidateUrl(channel.Target, errors);
+                break;
+            case ChannelKind.ServiceBus:
+                if (!ServiceBusTarget.TryParse(channel.Target, out _))
+                {
+                    errors.Add(new("target", ServiceBusTarget.FormatDescription));
+                }
+
+                if (channel.Secret is not null && !ServiceBusTarget.IsConnectionString(channel.Secret))
+                {
+                    errors.Add(new("secret", "must be a Service Bus connection string (Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…) or left out to use the managed identity"));
+                }
+
                 break;
             default:
                 errors.Add(new("kind", "is not a known channel kind"));

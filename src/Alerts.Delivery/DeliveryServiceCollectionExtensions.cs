@@ -2,8 +2,10 @@ using Alerts.Core.Notifications;
 using Alerts.Delivery.Chat;
 using Alerts.Delivery.Discord;
 using Alerts.Delivery.Email;
+using Alerts.Delivery.Email.SendGrid;
 using Alerts.Delivery.Endpoints;
 using Alerts.Delivery.Http;
+using Alerts.Delivery.ServiceBus;
 using Alerts.Delivery.Slack;
 using Alerts.Delivery.Teams;
 using Alerts.Delivery.Templates;
@@ -18,8 +20,8 @@ public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the channels. THE list of notifiers is here: a new channel is one more <c>AddSingleton&lt;INotifier, …&gt;</c>.
-    /// Options come from <see cref="IOptions{TOptions}"/> of <see cref="EndpointPolicyOptions"/>, <see cref="WebhookOptions"/>
-    /// and <see cref="EmailOptions"/>; bind them (<c>services.AddOptions&lt;WebhookOptions&gt;().BindConfiguration("Delivery:Webhook")</c>)
+    /// Options come from <see cref="IOptions{TOptions}"/> of <see cref="EndpointPolicyOptions"/>, <see cref="WebhookOptions"/>,
+    /// <see cref="EmailOptions"/>, <see cref="SendGridOptions"/> and <see cref="ChatOptions"/>; bind them (<c>services.AddOptions&lt;WebhookOptions&gt;().BindConfiguration("Delivery:Webhook")</c>)
     /// or leave the defaults.
     /// </summary>
     public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
@@ -37,11 +39,20 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryContextSource, DefaultDeliveryContextSource>();
         services.TryAddSingleton<ChannelValidator>();
 
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SendGridOptions>>().Value);
+        services.TryAddSingleton<IServiceBusSenders, ServiceBusSenders>();
+
+        // Email: SendGrid when a key is configured, else the .eml outbox.
+        services.TryAddSingleton<OutboxEmailNotifier>();
+        services.TryAddSingleton<SendGridEmailNotifier>();
+        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<SendGridOptions>().IsConfigured
+            ? sp.GetRequiredService<SendGridEmailNotifier>()
+            : sp.GetRequiredService<OutboxEmailNotifier>());
         services.AddSingleton<INotifier, GenericWebhookNotifier>();
-        services.AddSingleton<INotifier, OutboxEmailNotifier>();
         services.AddSingleton<INotifier, SlackNotifier>();
         services.AddSingleton<INotifier, TeamsNotifier>();
         services.AddSingleton<INotifier, DiscordNotifier>();
+        services.AddSingleton<INotifier, ServiceBusNotifier>();
 
         services.TryAddSingleton<NotifierRegistry>();
         return services;

@@ -2,8 +2,11 @@ using Alerts.Core.Catalog;
 using Alerts.Core.Handlers;
 using Alerts.Core.Notifications;
 using Alerts.Delivery;
+using Alerts.Delivery.Chat;
 using Alerts.Delivery.Email;
+using Alerts.Delivery.Email.SendGrid;
 using Alerts.Delivery.Endpoints;
+using Alerts.Delivery.Templates;
 using Alerts.Delivery.Webhooks;
 using Alerts.Hosting.Configuration;
 using Alerts.Storage;
@@ -48,6 +51,17 @@ public static class AlertsServices
         services.AddSingleton(new EndpointPolicy(new EndpointPolicyOptions { AllowList = settings.AllowedPrivateHosts }));
         services.AddSingleton(new WebhookOptions { Timeout = settings.WebhookTimeout });
         services.AddSingleton(EmailSettings(settings));
+        services.AddSingleton(new ChatOptions { Timeout = settings.ChatTimeout });
+        services.AddSingleton(new SendGridOptions
+        {
+            ApiKey = settings.SendGridApiKey,
+            Host = settings.SendGridHost,
+            SandboxMode = settings.SendGridSandboxMode,
+            UnsubscribeBaseUrl = settings.UnsubscribeBaseUrl,
+            UnsubscribeSigningKey = settings.UnsubscribeSigningKey,
+        });
+        services.AddSingleton<IDeliveryContextSource>(sp => new StoreDeliveryContextSource(
+            store.Subscriptions, store.Companies, sp.GetRequiredService<TimeProvider>(), settings.CatalogMaxAge));
         services.AddAlertsDelivery();
         return services;
     }

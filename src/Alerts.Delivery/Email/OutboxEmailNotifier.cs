@@ -1,5 +1,6 @@
 using Alerts.Core.Model;
 using Alerts.Core.Notifications;
+using Alerts.Delivery.Templates;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Delivery.Email;
@@ -12,10 +13,17 @@ namespace Alerts.Delivery.Email;
 public sealed class OutboxEmailNotifier : INotifier
 {
     private readonly EmailOptions _options;
+    private readonly IDeliveryContextSource _contexts;
     private readonly ILogger _logger;
 
     public OutboxEmailNotifier(EmailOptions options, ILogger<OutboxEmailNotifier> logger)
+        : this(options, new DefaultDeliveryContextSource(), logger)
     {
+    }
+
+    public OutboxEmailNotifier(EmailOptions options, IDeliveryContextSource contexts, ILogger<OutboxEmailNotifier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.OutboxDirectory, nameof(options));
@@ -25,6 +33,7 @@ public sealed class OutboxEmailNotifier : INotifier
         }
 
         _options = options;
+        _contexts = contexts;
         _logger = logger;
     }
 
@@ -52,13 +61,20 @@ public sealed class OutboxEmailNotifier : INotifier
             return new DeliveryResult.Delivered(null);
         }
 
+        var context = await _contexts.GetAsync(alert, channel, cancellationToken);
+        var fields = AlertFields.From(alert, context);
+        if (ComposedText.Compose(fields, context.Template, out var failure) is not { } text)
+        {
+            return Refused(request, failure!);
+        }
+
         var message = new EmlMessage(
             _options.From,
             _options.FromName,
             channel.Target,
             request.Now,
             $"{delivery.Id}@{EmailAddress.Domain(_options.From)}",
-            EmailRenderer.Render(alert));
+            EmailComposer.Render(alert, text, fields));
         var temp = Path.Combine(_options.OutboxDirectory, $".{delivery.Id}.{Guid.NewGuid():N}.tmp");
         try
         {

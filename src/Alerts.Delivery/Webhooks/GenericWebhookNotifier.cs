@@ -63,13 +63,14 @@ public sealed class GenericWebhookNotifier : INotifier
             body,
             "application/json",
             [
+                .. WebhookHeaders.Extra(channel.Headers),
                 new(IdHeader, request.Delivery.Id),
                 new(TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new(SignatureHeader, signature),
             ],
             _timeout,
             request.Now,
-            new SecretRedactor(target, channel.Secret, channel.Target));
+            new SecretRedactor(target, [channel.Secret, channel.Target, .. channel.Headers?.Values ?? []]));
         return await _http.PostAsync(outbound, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Alerts.Core.Companies;
 using Alerts.Core.Model;
 using Alerts.Core.Rules;
 using Alerts.Delivery;
+using Alerts.Delivery.Templates;
 
 namespace Alerts.Host.Import;
 
@@ -76,9 +77,31 @@ public sealed class CatalogValidator(ChannelValidator channelValidator)
                     errors.Add(new ImportError($"{path}.channelIds[{c}]", $"no channel '{subscription.ChannelIds[c]}' in this file or the store"));
                 }
             }
+
+            ValidateWording(path, subscription, errors);
         }
 
         return errors;
+    }
+
+    /// <summary>Templates are checked as they are saved (parse, size, a trial render), so a bad one never reaches a send.</summary>
+    private static void ValidateWording(string path, Subscription subscription, List<ImportError> errors)
+    {
+        if (subscription.TimeZone is not null && TimeZones.Find(subscription.TimeZone) is null)
+        {
+            errors.Add(new ImportError(path + ".timeZone", $"'{subscription.TimeZone}' is not a known IANA time zone (like Asia/Hong_Kong)"));
+        }
+
+        foreach (var (channelId, template) in subscription.Templates ?? new Dictionary<string, MessageTemplate>())
+        {
+            var templatePath = $"{path}.templates.{channelId}";
+            if (!subscription.ChannelIds.Contains(channelId))
+            {
+                errors.Add(new ImportError(templatePath, $"'{channelId}' is not one of this subscription's channelIds"));
+            }
+
+            errors.AddRange(TemplateEngine.Validate(template).Select(e => new ImportError($"{templatePath}.{e.Part}", e.Message)));
+        }
     }
 
     private static void ValidateCompany(string path, Company company, List<ImportError> errors)

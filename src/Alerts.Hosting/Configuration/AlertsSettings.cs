@@ -49,6 +49,24 @@ public sealed class AlertsSettings
 
     public string EmailFrom { get; set; } = "Alerts <alerts@example.com>";
 
+    /// <summary>When set, email goes through SendGrid instead of the outbox (a secret: environment or Key Vault, never alerts.json in source control).</summary>
+    public string? SendGridApiKey { get; set; }
+
+    /// <summary>SendGrid's API base URL (tests and proxies point it elsewhere).</summary>
+    public string SendGridHost { get; set; } = "https://api.sendgrid.com";
+
+    /// <summary>SendGrid validates every message and answers 200 but sends nothing.</summary>
+    public bool SendGridSandboxMode { get; set; }
+
+    /// <summary>The unsubscribe endpoint emails link to (List-Unsubscribe, one-click); the signed token is appended as <c>?token=</c>.</summary>
+    public string? UnsubscribeBaseUrl { get; set; }
+
+    /// <summary>Base64 of at least 32 random bytes that signs unsubscribe tokens (the API verifies with the same key).</summary>
+    public string? UnsubscribeSigningKey { get; set; }
+
+    /// <summary>Per-attempt timeout of the Slack, Teams and Discord channels.</summary>
+    public TimeSpan ChatTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(DataDirectory, "alerts.db");
 
     public string ResolvedOutboxDirectory => OutboxDirectory ?? Path.Combine(DataDirectory, "outbox");
