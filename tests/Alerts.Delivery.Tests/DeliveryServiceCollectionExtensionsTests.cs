@@ -30,7 +30,7 @@ public class DeliveryServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
 
         var registry = provider.GetRequiredService<NotifierRegistry>();
-        Assert.Equal([ChannelKind.Email, ChannelKind.Webhook], registry.Kinds.Order());
+        Assert.Equal(Enum.GetValues<ChannelKind>(), registry.Kinds.Order());
         Assert.Equal(TimeSpan.FromSeconds(20), provider.GetRequiredService<WebhookOptions>().Timeout);
         Assert.Equal("alerts@example.org", provider.GetRequiredService<EmailOptions>().From);
         Assert.True(provider.GetRequiredService<EndpointPolicy>().Validate(new Uri("http://127.0.0.1:1/x")).IsAllowed);
@@ -43,7 +43,7 @@ public class DeliveryServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection().AddAlertsDelivery().BuildServiceProvider();
 
-        Assert.Equal(2, provider.GetRequiredService<NotifierRegistry>().Kinds.Count);
+        Assert.Equal(Enum.GetValues<ChannelKind>().Length, provider.GetRequiredService<NotifierRegistry>().Kinds.Count);
         Assert.False(provider.GetRequiredService<EndpointPolicy>().Validate(new Uri("https://127.0.0.1/x")).IsAllowed);
     }
 }
