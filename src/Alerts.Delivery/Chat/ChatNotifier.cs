@@ -81,7 +81,7 @@ public abstract class ChatNotifier : INotifier
         ArgumentNullException.ThrowIfNull(answer);
         if (retryAfter is { } wait)
         {
-            Pacer.HoldUntil(endpoint, answer.Now + wait);
+            Pacer.HoldFor(endpoint, wait);
         }
 
         return new DeliveryResult.Retryable(FailureReason.RateLimited, detail, answer.Status, retryAfter);

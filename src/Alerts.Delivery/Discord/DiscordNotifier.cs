@@ -39,7 +39,7 @@ public sealed class DiscordNotifier(
     {
         if (answer.Header("X-RateLimit-Remaining") == "0" && Seconds(answer.Header("X-RateLimit-Reset-After")) is { } reset)
         {
-            Pacer.HoldUntil(endpoint, answer.Now + reset);
+            Pacer.HoldFor(endpoint, reset);
         }
 
         return answer.Status switch

@@ -60,10 +60,11 @@ public sealed class EndpointPacer(TimeProvider time)
         return (true, TimeSpan.Zero);
     }
 
-    /// <summary>The platform asked for quiet until <paramref name="until"/>: no slot before then.</summary>
-    public void HoldUntil(string endpoint, DateTimeOffset until)
+    /// <summary>The platform asked for quiet for <paramref name="wait"/> (measured on this pacer's clock): no slot before then.</summary>
+    public void HoldFor(string endpoint, TimeSpan wait)
     {
         var key = Key(endpoint);
+        var until = time.GetUtcNow() + wait;
         lock (_gate)
         {
             if (!_nextFree.TryGetValue(key, out var next) || next < until)

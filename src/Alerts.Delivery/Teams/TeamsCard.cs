@@ -8,7 +8,8 @@ namespace Alerts.Delivery.Teams;
 
 /// <summary>
 /// An alert as an Adaptive Card (version 1.4, which Teams renders reliably) inside the <c>message</c>/<c>attachments</c>
-/// envelope Workflows require: a heading, the main text, a fact set and an Open URL action. The whole request stays
+/// envelope Workflows require: a heading, the main text, a fact set and an Open URL action. Text goes in as is (JSON
+/// escaping is the serializer's): Teams shows backslash escapes literally, and its markdown subset cannot run code or ping. The whole request stays
 /// under <see cref="MaxBytes"/> (Teams refuses about 28 KB; one library measured 21 KB in practice) by shortening the text.
 /// </summary>
 public static class TeamsCard
@@ -27,7 +28,7 @@ public static class TeamsCard
         var budget = 6000;
         while (true)
         {
-            var envelope = Envelope(fields, text.Title, Fit(main, budget, MarkdownEscape));
+            var envelope = Envelope(fields, text.Title, Fit(main, budget));
             if (ChatNotifier.Serialize(envelope).Length <= MaxBytes || budget <= 100)
             {
                 return envelope;
@@ -43,7 +44,7 @@ public static class TeamsCard
         {
             new JsonObject
             {
-                ["type"] = "TextBlock", ["text"] = Fit(title, MaxHeading, MarkdownEscape), ["weight"] = "Bolder", ["size"] = "Medium",
+                ["type"] = "TextBlock", ["text"] = Fit(title, MaxHeading), ["weight"] = "Bolder", ["size"] = "Medium",
                 ["wrap"] = true, ["style"] = "heading",
             },
         };
@@ -55,13 +56,13 @@ public static class TeamsCard
         var facts = new JsonArray();
         foreach (var (label, value) in SlackMessage.Facts(fields))
         {
-            facts.Add(new JsonObject { ["title"] = label, ["value"] = Fit(value, MaxFactValue, MarkdownEscape) });
+            facts.Add(new JsonObject { ["title"] = label, ["value"] = Fit(value, MaxFactValue) });
         }
 
         body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
         body.Add(new JsonObject
         {
-            ["type"] = "TextBlock", ["text"] = Fit($"Rule: {fields.Rule} · alert {fields.AlertId}", MaxHeading, MarkdownEscape),
+            ["type"] = "TextBlock", ["text"] = Fit($"Rule: {fields.Rule} · alert {fields.AlertId}", MaxHeading),
             ["isSubtle"] = true, ["size"] = "Small", ["wrap"] = true,
         });
 

@@ -44,13 +44,13 @@ public static class TextFit
     public static string SlackEscape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    /// <summary>Discord and Teams markdown: a backslash before each formatting character keeps source text literal.</summary>
+    /// <summary>Discord markdown: a backslash before each formatting character keeps source text literal.</summary>
     public static string MarkdownEscape(string text)
     {
         var builder = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '>' or '#' or '[' or ']' or '(' or ')')
+            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '>' or '#' or '[' or ']')
             {
                 builder.Append('\\');
             }

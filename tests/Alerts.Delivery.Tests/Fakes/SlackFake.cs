@@ -11,15 +11,17 @@ namespace Alerts.Delivery.Tests.Fakes;
 /// </summary>
 internal sealed class SlackFake : PlatformFake
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _last = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, double Tokens)> _buckets = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
-    public TimeSpan MinInterval { get; init; } = TimeSpan.FromMilliseconds(900);
+    /// <summary>Slack: one a second per webhook, "short bursts" above that allowed: a bucket of two tokens refilled at this rate.</summary>
+    public TimeSpan MinInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public int RateLimited;
 
     public static async Task<SlackFake> StartAsync(TimeSpan? minInterval = null)
     {
-        var fake = new SlackFake { MinInterval = minInterval ?? TimeSpan.FromMilliseconds(900) };
+        var fake = new SlackFake { MinInterval = minInterval ?? TimeSpan.FromSeconds(1) };
         await fake.StartServerAsync();
         return fake;
     }
@@ -30,13 +32,18 @@ internal sealed class SlackFake : PlatformFake
     {
         var now = DateTimeOffset.UtcNow;
         var path = request.PathAndQuery;
-        if (_last.TryGetValue(path, out var last) && now - last < MinInterval)
+        lock (_gate)
         {
-            Interlocked.Increment(ref RateLimited);
-            return Refuse(429, "rate_limited", "more than one message a second", new Dictionary<string, string> { ["Retry-After"] = "1" });
-        }
+            var (at, tokens) = _buckets.GetValueOrDefault(path, (now, 2.0));
+            tokens = Math.Min(2.0, tokens + ((now - at) / MinInterval));
+            if (tokens < 1)
+            {
+                Interlocked.Increment(ref RateLimited);
+                return Refuse(429, "rate_limited", "more than one message a second", new Dictionary<string, string> { ["Retry-After"] = "1" });
+            }
 
-        _last[path] = now;
+            _buckets[path] = (now, tokens - 1);
+        }
         if (body is not JsonObject message || Strings(message).Any(s => !IsWellFormed(s)))
         {
             return Refuse(400, "invalid_payload", "not JSON or not well-formed text");

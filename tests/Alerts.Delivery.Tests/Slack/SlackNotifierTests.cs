@@ -55,19 +55,31 @@ public class SlackNotifierTests
     }
 
     [Fact]
-    public async Task Sends_to_one_webhook_are_paced_to_one_a_second_so_slack_never_answers_429()
+    public async Task A_burst_to_one_webhook_is_paced_to_one_a_second_so_slack_never_answers_429()
     {
         await using var slack = await SlackFake.StartAsync();
         using var harness = new ChatHarness();
         var channel = ChatHarness.Channel(ChannelKind.Slack, slack.Webhook());
         var watch = Stopwatch.StartNew();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
             harness.Slack.SendAsync(TestData.Request(channel, TestData.Alert(headline: "moment " + i)), Ct)));
 
         Assert.All(results, r => Assert.IsType<DeliveryResult.Delivered>(r));
         Assert.Equal(0, slack.RateLimited);
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.9), $"three sends took {watch.Elapsed}");
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.9), $"four sends took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_fake_does_answer_429_to_an_unpaced_burst()
+    {
+        await using var slack = await SlackFake.StartAsync();
+        using var http = new System.Net.Http.HttpClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            http.PostAsync(slack.Webhook(), new System.Net.Http.StringContent("{\"text\":\"hi\"}", System.Text.Encoding.UTF8, "application/json"))));
+
+        Assert.Contains(answers, a => (int)a.StatusCode == 429 && a.Headers.RetryAfter?.Delta == TimeSpan.FromSeconds(1));
     }
 
     [Fact]
