@@ -87,6 +87,13 @@ public static class UnsubscribeToken
         var padded = text.Replace('-', '+').Replace('_', '/');
         padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => string.Empty };
         var buffer = new byte[(padded.Length * 3 / 4) + 3];
-        return Convert.TryFromBase64String(padded, buffer, out var written) ? buffer[..written] : null;
+        if (!Convert.TryFromBase64String(padded, buffer, out var written))
+        {
+            return null;
+        }
+
+        // Only the canonical spelling: otherwise the spare bits of the last character give one token several valid forms.
+        var bytes = buffer[..written];
+        return Base64Url(bytes) == text ? bytes : null;
     }
 }
