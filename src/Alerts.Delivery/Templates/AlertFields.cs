@@ -151,7 +151,10 @@ public sealed record AlertFields(
     }
 
     private static decimal? PreviousCloseOf(Alert alert) =>
-        alert is { Price: { } price, ChangePercent: { } change } && change != -100m ? Math.Round(price / (1 + (change / 100m)), 4) : null;
+        alert is { Price: { } price, ChangePercent: { } change } && change != -100m ? Normalize(Math.Round(price / (1 + (change / 100m)), 4)) : null;
+
+    /// <summary>402.0000 → 402: trailing zeros of a division are noise in a message.</summary>
+    private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
 
     private static string SourceOf(string eventId)
     {

@@ -13,8 +13,9 @@ public sealed record TemplateError(string Part, string Message);
 /// <see cref="AlertFields"/> as strings and numbers), no file system for include/render, a step budget against loops, and
 /// unknown variables or filters are errors rather than silent blanks. Output is text; each channel escapes it for its format.
 /// </summary>
-public static class TemplateEngine
+public static partial class TemplateEngine
 {
+    public const int MaxRangeItems = 1000;
     public const int MaxTemplateLength = 4000;
     public const int MaxOutputLength = 8000;
     private const int MaxSteps = 20_000;
@@ -64,6 +65,11 @@ public static class TemplateEngine
             return (null, "is not valid Liquid: " + parseError);
         }
 
+        if (RangeProblem(template) is { } rangeError)
+        {
+            return (null, rangeError);
+        }
+
         try
         {
             var context = new TemplateContext(Options);
@@ -71,11 +77,33 @@ public static class TemplateEngine
             var text = parsed.Render(context, NullEncoder.Default);
             return text.Length > MaxOutputLength ? (null, $"rendered {text.Length} characters, more than {MaxOutputLength}") : (text, null);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or FluidException or ArgumentException or FormatException or OverflowException)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or StackOverflowException))
         {
+            // The template is user input: whatever it makes the engine throw (step budget, missing include, bad filter
+            // argument) is that template's failure, reported in words, never a crash of the deliver stage.
             return (null, "failed to render: " + exception.Message);
         }
     }
+
+    /// <summary>
+    /// Fluid builds a range's items before the step budget can count them, so <c>(1..100000000)</c> would allocate its
+    /// way past any budget: ranges must have literal bounds and at most <see cref="MaxRangeItems"/> items.
+    /// </summary>
+    private static string? RangeProblem(string template)
+    {
+        foreach (System.Text.RegularExpressions.Match range in Range().Matches(template))
+        {
+            if (!long.TryParse(range.Groups[1].Value, out var from) || !long.TryParse(range.Groups[2].Value, out var to) || Math.Abs(to - from) >= MaxRangeItems)
+            {
+                return $"failed to render: ranges need literal bounds and at most {MaxRangeItems} items";
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(\s*([^()]*?)\s*\.\.\s*([^()]*?)\s*\)")]
+    private static partial System.Text.RegularExpressions.Regex Range();
 
     private static bool TryParse(string text, out IFluidTemplate template, out string error)
     {
