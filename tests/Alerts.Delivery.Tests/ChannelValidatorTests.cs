@@ -18,6 +18,14 @@ public class ChannelValidatorTests
         Channel(ChannelKind.Webhook, "https://hooks.example.com/alerts?token=abc", GoodSecret),
         Channel(ChannelKind.Webhook, "https://hooks.example.com/alerts", WebhookSecret.Generate() + " " + GoodSecret),
         Channel(ChannelKind.Slack, "https://hooks.slack.com/services/T000/B000/XXXX"),
+        Channel(ChannelKind.Teams, "https://prod-12.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=x"),
+        Channel(ChannelKind.Discord, "https://discord.com/api/webhooks/123/abc"),
+        Channel(ChannelKind.ServiceBus, "sb://team-ns.servicebus.windows.net/alerts"),
+        Channel(ChannelKind.ServiceBus, "sb://team-ns.servicebus.windows.net/alerts", "Endpoint=sb://team-ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=abc="),
+        Channel(ChannelKind.Webhook, "https://hooks.example.com/alerts", GoodSecret) with
+        {
+            Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer gateway-token", ["X-Routing-Key"] = "desk-7" },
+        },
     };
 
     [Theory]
@@ -40,6 +48,13 @@ public class ChannelValidatorTests
         { Channel(ChannelKind.Discord, "https://192.168.1.1/api/webhooks/1/x"), "target", "must not point at a private address (192.168.1.1)" },
         { Channel(ChannelKind.Email, "analyst@example.com", name: " "), "name", "must be 1 to 100 characters" },
         { Channel((ChannelKind)99, "analyst@example.com"), "kind", "is not a known channel kind" },
+        { Channel(ChannelKind.ServiceBus, "https://team-ns.servicebus.windows.net/alerts"), "target", "must be sb://{namespace}.servicebus.windows.net/{queue or topic}" },
+        { Channel(ChannelKind.ServiceBus, "sb://team-ns.servicebus.windows.net/"), "target", "must be sb://{namespace}.servicebus.windows.net/{queue or topic}" },
+        { Channel(ChannelKind.ServiceBus, "sb://team-ns.servicebus.windows.net/q", "password1"), "secret", "must be a Service Bus connection string (Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…) or left out to use the managed identity" },
+        { Channel(ChannelKind.Webhook, "https://hooks.example.com/alerts", GoodSecret) with { Headers = new Dictionary<string, string> { ["webhook-signature"] = "v1,forged" } }, "headers", "'webhook-signature' is set by the webhook protocol and cannot be overridden" },
+        { Channel(ChannelKind.Webhook, "https://hooks.example.com/alerts", GoodSecret) with { Headers = new Dictionary<string, string> { ["Bad Name"] = "x" } }, "headers", "'Bad Name' is not a valid header name" },
+        { Channel(ChannelKind.Webhook, "https://hooks.example.com/alerts", GoodSecret) with { Headers = new Dictionary<string, string> { ["X-A"] = "a\r\nX-Injected: 1" } }, "headers", "the value of 'X-A' must be at most 1024 printable Latin-1 characters on one line" },
+        { Channel(ChannelKind.Slack, "https://hooks.slack.com/services/T/B/X") with { Headers = new Dictionary<string, string> { ["X-A"] = "a" } }, "headers", "are only sent by generic webhooks" },
     };
 
     [Theory]
