@@ -20,6 +20,9 @@ public sealed class DiscordNotifier(
     DeliveryHttpClient http, EndpointPacer pacer, IDeliveryContextSource contexts, ChatOptions options, ILogger<DiscordNotifier> logger)
     : ChatNotifier(http, pacer, contexts, options, logger)
 {
+    /// <summary>Added to Discord's reset time: its clock and ours round differently, and a send a hair early earns a 429.</summary>
+    private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(100);
+
     public override ChannelKind Kind => ChannelKind.Discord;
 
     protected override TimeSpan Interval => TimeSpan.Zero;
@@ -39,7 +42,7 @@ public sealed class DiscordNotifier(
     {
         if (answer.Header("X-RateLimit-Remaining") == "0" && Seconds(answer.Header("X-RateLimit-Reset-After")) is { } reset)
         {
-            Pacer.HoldFor(endpoint, reset);
+            Pacer.HoldFor(endpoint, reset + ResetMargin);
         }
 
         return answer.Status switch

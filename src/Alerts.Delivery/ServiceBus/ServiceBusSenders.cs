@@ -17,7 +17,7 @@ public interface IServiceBusSenders
 /// One <see cref="ServiceBusClient"/> per namespace and credential, one sender per entity, kept for the process (clients
 /// own AMQP connections and are meant to be long-lived). The client's own retries are off: the deliver stage retries.
 /// </summary>
-public sealed class ServiceBusSenders(TokenCredential? credential = null) : IServiceBusSenders, IAsyncDisposable
+public sealed class ServiceBusSenders(TokenCredential? credential = null) : IServiceBusSenders, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, ServiceBusClient> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ServiceBusSender> _senders = new(StringComparer.Ordinal);
@@ -45,6 +45,8 @@ public sealed class ServiceBusSenders(TokenCredential? credential = null) : ISer
             await client.DisposeAsync();
         }
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
