@@ -65,7 +65,7 @@ public sealed record AlertFields(
             Categories: categories,
             Source: SourceOf(alert.EventId),
             Url: LinkOf(alert.Url),
-            Price: alert.Price,
+            Price: alert.Price is { } p ? Normalize(p) : null,
             Currency: alert.Currency,
             MovePercent: alert.ChangePercent is { } change ? Math.Round(change, 2) : null,
             PreviousClose: PreviousCloseOf(alert),
@@ -150,8 +150,11 @@ public sealed record AlertFields(
         return builder.ToString();
     }
 
+    /// <summary>The recorded close, else derived from price and the (rounded) move: then it is only good to a cent or two.</summary>
     private static decimal? PreviousCloseOf(Alert alert) =>
-        alert is { Price: { } price, ChangePercent: { } change } && change != -100m ? Normalize(Math.Round(price / (1 + (change / 100m)), 4)) : null;
+        alert.PreviousClose is { } recorded ? Normalize(recorded)
+        : alert is { Price: { } price, ChangePercent: { } change } && change != -100m ? Normalize(Math.Round(price / (1 + (change / 100m)), 2))
+        : null;
 
     /// <summary>402.0000 → 402: trailing zeros of a division are noise in a message.</summary>
     private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;

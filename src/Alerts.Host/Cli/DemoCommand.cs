@@ -28,7 +28,8 @@ public static class DemoCommand
             var secret = await TeamSecretAsync(app, cancellationToken);
             WebhookSecret.TryParse(secret, out var parsedSecret);
             await using var sink = await WebhookSink.StartAsync(parsedSecret!, cancellationToken);
-            var catalog = DemoCatalog.Build(sink.Url, secret);
+            await using var chats = await ChatSinks.StartAsync(cancellationToken);
+            var catalog = DemoCatalog.Build(sink.Url, secret, chats.SlackUrl, chats.TeamsUrl);
             await app.Get<CatalogImporter>().WriteAsync(catalog, cancellationToken);
             app.Get<ICatalogSource>().Invalidate();
 
@@ -42,6 +43,7 @@ public static class DemoCommand
             var unverified = sink.Receipts.Count(r => !r.Verified);
             Console.WriteLine();
             Console.WriteLine($"Webhook endpoint received {sink.Receipts.Count} request(s); {sink.Receipts.Count - unverified} with a valid signature.");
+            DemoReport.PrintChats(Console.Out, chats.Receipts);
             return failedDeliveries == 0 && unverified == 0 ? 0 : 1;
         });
         return command;

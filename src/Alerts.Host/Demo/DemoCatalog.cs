@@ -5,16 +5,19 @@ using Alerts.Host.Import;
 namespace Alerts.Host.Demo;
 
 /// <summary>
-/// The demo's subscribers: Mei, a person who follows Zhipu and MiniMax by email, and the AI desk, a team whose webhook gets
-/// the same filings plus Zhipu's price moves.
+/// The demo's subscribers: Mei, a person who follows Zhipu and MiniMax by email; the AI desk, a team whose webhook gets the
+/// same filings plus Zhipu's price moves; the investor-relations team on Teams, who read the filings in Hong Kong time; and
+/// the quant desk on Slack, who get Zhipu's price moves in their own wording.
 /// </summary>
 public static class DemoCatalog
 {
     public const string PersonEmail = "mei.chen@example.com";
     public const string PersonChannel = "mei-email";
     public const string TeamChannel = "ai-desk-webhook";
+    public const string SlackChannel = "quant-desk-slack";
+    public const string TeamsChannel = "ir-team-teams";
 
-    public static CatalogDocument Build(Uri teamWebhook, string teamSecret)
+    public static CatalogDocument Build(Uri teamWebhook, string teamSecret, Uri slackWebhook, Uri teamsWorkflow)
     {
         const string tenant = Tenancy.DefaultTenant;
         Rule[] rules =
@@ -53,6 +56,13 @@ public static class DemoCatalog
             },
         ];
 
+        var quantWording = new Dictionary<string, MessageTemplate>
+        {
+            [SlackChannel] = new(
+                Title: "{{ symbol }} {{ price }} {{ currency }} ({% if move_pct > 0 %}+{% endif %}{{ move_pct }}% vs {{ previous_close }})",
+                Body: "*{{ company_en }}* {{ company_zh }}: {{ title }}\nRule: {{ rule }} · {{ time }}"),
+        };
+
         return new CatalogDocument(
             tenant,
             Companies: [],
@@ -61,13 +71,15 @@ public static class DemoCatalog
             [
                 new Channel(tenant, PersonChannel, "Mei Chen", ChannelKind.Email, PersonEmail),
                 new Channel(tenant, TeamChannel, "AI desk", ChannelKind.Webhook, teamWebhook.ToString(), teamSecret),
+                new Channel(tenant, SlackChannel, "Quant desk", ChannelKind.Slack, slackWebhook.ToString()),
+                new Channel(tenant, TeamsChannel, "IR team", ChannelKind.Teams, teamsWorkflow.ToString()),
             ],
             Rules: rules,
             Subscriptions:
             [
-                new Subscription(tenant, "mei-filings", "star-market-moments", [PersonChannel, TeamChannel]),
-                new Subscription(tenant, "zhipu-jump", "zhipu-jumps-20pct", [PersonChannel, TeamChannel]),
-                new Subscription(tenant, "zhipu-level", "zhipu-above-450", [TeamChannel]),
+                new Subscription(tenant, "mei-filings", "star-market-moments", [PersonChannel, TeamChannel, TeamsChannel], TimeZone: "Asia/Hong_Kong"),
+                new Subscription(tenant, "zhipu-jump", "zhipu-jumps-20pct", [PersonChannel, TeamChannel, SlackChannel], quantWording),
+                new Subscription(tenant, "zhipu-level", "zhipu-above-450", [TeamChannel, SlackChannel], quantWording),
             ]);
     }
 }

@@ -40,7 +40,7 @@ internal static class DemoReport
                 alert.OccurredAt.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 Shorten(alert.Headline, 64),
                 alert.RuleId,
-                channel is null ? delivery.ChannelId : channel.Kind == ChannelKind.Email ? $"{channel.Name} <{channel.Target}>" : $"{channel.Name} (webhook)",
+                channel is null ? delivery.ChannelId : channel.Kind == ChannelKind.Email ? $"{channel.Name} <{channel.Target}>" : $"{channel.Name} ({channel.Kind.ToString().ToLowerInvariant()})",
                 outcome == DeliverOutcome.Delivered ? "delivered" : outcome.ToString() + (delivery.LastError is null ? string.Empty : ": " + delivery.LastError),
             ]);
         }
@@ -52,6 +52,19 @@ internal static class DemoReport
             if (i == 0)
             {
                 output.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
+            }
+        }
+    }
+
+    /// <summary>What the chat teams saw, per platform, as each platform would show the heading.</summary>
+    public static void PrintChats(TextWriter output, IEnumerable<ChatReceipt> receipts)
+    {
+        foreach (var platform in receipts.GroupBy(r => r.Platform).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{platform.Key} team received {platform.Count()} message(s):");
+            foreach (var receipt in platform)
+            {
+                output.WriteLine("  " + Shorten(receipt.Heading, 110));
             }
         }
     }

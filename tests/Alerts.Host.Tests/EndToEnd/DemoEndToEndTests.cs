@@ -1,6 +1,6 @@
 namespace Alerts.Host.Tests.EndToEnd;
 
-/// <summary>The seed story through the real executable: every moment delivered once, and a second run delivers nothing.</summary>
+/// <summary>The seed story through the real executable: every moment delivered once to each subscriber (email, webhook, Slack, Teams), and a second run delivers nothing.</summary>
 public sealed class DemoEndToEndTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("alerts-demo-").FullName;
@@ -13,7 +13,10 @@ public sealed class DemoEndToEndTests : IDisposable
         var first = await AlertsProcess.RunAsync(_work, null, "demo");
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("Alerts raised: 7. Deliveries: 13.", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Alerts raised: 7. Deliveries: 20.", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Slack team received 2 message(s):", first.Output, StringComparison.Ordinal);
+        Assert.Contains("2513.HK 488 HKD (+21.39% vs 402.01)", first.Output, StringComparison.Ordinal); // the quant desk's own wording
+        Assert.Contains("Teams team received 5 message(s):", first.Output, StringComparison.Ordinal);
         Assert.Contains("Webhook endpoint received 7 request(s); 7 with a valid signature.", first.Output, StringComparison.Ordinal);
         foreach (var moment in new[]
         {
@@ -39,6 +42,7 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("Nothing new: all 31 events had been processed by an earlier run", second.Output, StringComparison.Ordinal);
         Assert.Contains("Webhook endpoint received 0 request(s)", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("team received", second.Output, StringComparison.Ordinal);
         Assert.Equal(6, Directory.GetFiles(Outbox, "*.eml").Length);
     }
 
