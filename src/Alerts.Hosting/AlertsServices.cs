@@ -6,6 +6,7 @@ using Alerts.Delivery.Chat;
 using Alerts.Delivery.Email;
 using Alerts.Delivery.Email.SendGrid;
 using Alerts.Delivery.Endpoints;
+using Alerts.Delivery.ServiceBus;
 using Alerts.Delivery.Templates;
 using Alerts.Delivery.Webhooks;
 using Alerts.Hosting.Configuration;
@@ -62,6 +63,8 @@ public static class AlertsServices
         });
         services.AddSingleton<IDeliveryContextSource>(sp => new StoreDeliveryContextSource(
             store.Subscriptions, store.Companies, sp.GetRequiredService<TimeProvider>(), settings.CatalogMaxAge));
+        services.AddSingleton<IServiceBusSenders>(_ => new ServiceBusSenders(new Azure.Identity.DefaultAzureCredential(
+            new Azure.Identity.DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ServiceBusChannelClientId })));
         services.AddAlertsDelivery();
         return services;
     }

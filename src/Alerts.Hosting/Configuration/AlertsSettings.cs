@@ -64,6 +64,12 @@ public sealed class AlertsSettings
     /// <summary>Base64 of at least 32 random bytes that signs unsubscribe tokens (the API verifies with the same key).</summary>
     public string? UnsubscribeSigningKey { get; set; }
 
+    /// <summary>
+    /// Client id of the user-assigned managed identity Service Bus channels without a connection string authenticate with
+    /// (empty: the default Azure credential chain, e.g. a system-assigned identity or a developer's login).
+    /// </summary>
+    public string? ServiceBusChannelClientId { get; set; }
+
     /// <summary>Per-attempt timeout of the Slack, Teams and Discord channels.</summary>
     public TimeSpan ChatTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

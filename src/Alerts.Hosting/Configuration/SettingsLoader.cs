@@ -16,6 +16,9 @@ public static class SettingsLoader
     {
         var settings = new AlertsSettings();
         configuration.GetSection("Alerts").Bind(settings);
+
+        // On Azure the key arrives as the Key Vault reference app setting "SendGridApiKey" (outside the Alerts section).
+        settings.SendGridApiKey ??= configuration["SendGridApiKey"] is { Length: > 0 } key ? key : null;
         return settings;
     }
 }
