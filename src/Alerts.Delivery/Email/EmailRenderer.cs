@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alerts.Core.Model;
+using Alerts.Delivery.Templates;
 
 namespace Alerts.Delivery.Email;
 
@@ -130,63 +131,12 @@ public static class EmailRenderer
         return line;
     }
 
-    private static string Categories(Alert alert) => string.Join(", ", alert.Categories.Select(Humanize));
+    private static string Categories(Alert alert) => string.Join(", ", alert.Categories.Select(AlertFields.Humanize));
 
     private static string Footer(Alert alert) => $"Rule \"{OneLine(alert.RuleName)}\" matched. Alert {alert.Id}.";
 
-    /// <summary>Only http(s) links: a <c>javascript:</c> or <c>data:</c> URL from a feed must never become a link.</summary>
-    private static string? LinkOf(Alert alert) =>
-        alert.Url is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
-            ? url.AbsoluteUri
-            : null;
-
-    private static string Humanize(AnnouncementCategory category) => category switch
-    {
-        AnnouncementCategory.IpoTutoring => "IPO tutoring",
-        AnnouncementCategory.AShareIssuance => "A-share issuance",
-        _ => SplitWords(category.ToString()),
-    };
-
-    private static string SplitWords(string name)
-    {
-        var words = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]))
-            {
-                words.Append(' ').Append(char.ToLowerInvariant(name[i]));
-            }
-            else
-            {
-                words.Append(name[i]);
-            }
-        }
-
-        return words.ToString();
-    }
+    private static string? LinkOf(Alert alert) => AlertFields.LinkOf(alert.Url);
 
     /// <summary>Control characters (CR and LF above all) out, runs of white space collapsed: subjects are header values.</summary>
-    internal static string OneLine(string? text)
-    {
-        var builder = new StringBuilder(text?.Length ?? 0);
-        var space = false;
-        foreach (var c in text ?? string.Empty)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    internal static string OneLine(string? text) => AlertFields.OneLine(text);
 }

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Alerts.Host.Demo;
 
@@ -39,11 +33,13 @@ public sealed class ChatSinks : IAsyncDisposable
 
     public static async Task<ChatSinks> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         var receipts = new ConcurrentQueue<ChatReceipt>();
+        var (app, baseUrl) = await LoopbackHost.StartAsync(app => Map(app, receipts), cancellationToken);
+        return new ChatSinks(app, baseUrl, receipts);
+    }
+
+    private static void Map(WebApplication app, ConcurrentQueue<ChatReceipt> receipts)
+    {
         app.MapPost("/services/{team}/{bot}/{token}", async (HttpContext context) =>
         {
             var message = await ReadAsync(context);
@@ -69,9 +65,6 @@ public sealed class ChatSinks : IAsyncDisposable
             receipts.Enqueue(new ChatReceipt("Teams", heading));
             return Results.StatusCode(202);
         });
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ChatSinks(app, new Uri(address.TrimEnd('/') + "/"), receipts);
     }
 
     public async ValueTask DisposeAsync()

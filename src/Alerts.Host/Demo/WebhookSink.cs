@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Alerts.Delivery.Webhooks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Alerts.Host.Demo;
 
@@ -35,13 +29,9 @@ public sealed class WebhookSink : IAsyncDisposable
 
     public static async Task<WebhookSink> StartAsync(WebhookSecret secret, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         var receipts = new ConcurrentQueue<SinkReceipt>();
         var verifier = new WebhookVerifier(secret, TimeProvider.System);
-        app.MapPost("/hooks/ai-desk", async (HttpContext context) =>
+        var (app, baseUrl) = await LoopbackHost.StartAsync(app => app.MapPost("/hooks/ai-desk", async (HttpContext context) =>
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
@@ -50,10 +40,8 @@ public sealed class WebhookSink : IAsyncDisposable
             var ok = verification.Failure == WebhookVerificationFailure.None;
             receipts.Enqueue(new SinkReceipt(headers["webhook-id"], ok, verification.Reason));
             return ok ? Results.NoContent() : Results.Unauthorized();
-        });
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new WebhookSink(app, new Uri(address.TrimEnd('/') + "/hooks/ai-desk"), receipts);
+        }), cancellationToken);
+        return new WebhookSink(app, new Uri(baseUrl, "hooks/ai-desk"), receipts);
     }
 
     public async ValueTask DisposeAsync()
