@@ -86,7 +86,7 @@ public class ThroughputTests(ITestOutputHelper output)
 
         Assert.Equal(Deliveries, delivered);
         var rate = Deliveries / watch.Elapsed.TotalSeconds;
-        Assert.True(rate > 20, $"{name}: {rate:0} deliveries/s");
+        Assert.True(rate > 5, $"{name}: {rate:0} deliveries/s");
         return $"{name}: {rate:0} deliveries/s ({Deliveries} in {watch.Elapsed.TotalMilliseconds:0} ms, {Concurrency} concurrent)";
     }
 }
