@@ -20,7 +20,7 @@ namespace Alerts.Delivery.Tests;
 /// </summary>
 public class ThroughputTests(ITestOutputHelper output)
 {
-    private const int Deliveries = 300;
+    private const int Deliveries = 1000;
     private const int Concurrency = 8;
 
     [Fact]
