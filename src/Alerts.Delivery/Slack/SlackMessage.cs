@@ -19,6 +19,12 @@ public static class SlackMessage
     public const int MaxFallbackText = 3000;
     public const int MaxUrl = 3000;
 
+    /// <summary>
+    /// What one field or the context line may use: far below the documented 2,000, so that a whole message stays under
+    /// Slack's undocumented aggregate limit (msg_blocks_too_long at about 13,200 characters).
+    /// </summary>
+    private const int FieldBudget = 500;
+
     public static JsonObject Build(AlertFields fields, ComposedText text)
     {
         ArgumentNullException.ThrowIfNull(fields);
@@ -41,7 +47,7 @@ public static class SlackMessage
         var grid = new JsonArray();
         foreach (var (label, value) in Facts(fields).Take(MaxFields))
         {
-            grid.Add(Mrkdwn(Fit($"*{label}*\n", 100) + Fit(value, MaxFieldText - label.Length - 4, SlackEscape)));
+            grid.Add(Mrkdwn(Fit($"*{label}*\n", 100) + Fit(value, Math.Min(FieldBudget, MaxFieldText - label.Length - 4), SlackEscape)));
         }
 
         blocks.Add(new JsonObject { ["type"] = "section", ["fields"] = grid });
@@ -60,7 +66,7 @@ public static class SlackMessage
         blocks.Add(new JsonObject
         {
             ["type"] = "context",
-            ["elements"] = new JsonArray { Mrkdwn(Fit($"Rule: {fields.Rule} · alert {fields.AlertId}", MaxFieldText, SlackEscape)) },
+            ["elements"] = new JsonArray { Mrkdwn(Fit($"Rule: {fields.Rule} · alert {fields.AlertId}", FieldBudget, SlackEscape)) },
         });
 
         return new JsonObject

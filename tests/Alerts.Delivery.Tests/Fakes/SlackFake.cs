@@ -7,7 +7,7 @@ namespace Alerts.Delivery.Tests.Fakes;
 /// <summary>
 /// Slack's incoming-webhook endpoint as documented: 200 <c>ok</c>; 400 <c>invalid_payload</c> for JSON it cannot read or
 /// a missing <c>text</c>; 400 <c>invalid_blocks</c> beyond Block Kit's limits (50 blocks, header 150, section text 3000,
-/// 10 fields of 2000, button URL 3000); 429 with Retry-After when one webhook gets more than one message a second.
+/// 10 fields of 2000, button URL 3000, about 13,200 characters in all); 429 with Retry-After when one webhook gets more than one message a second.
 /// </summary>
 internal sealed class SlackFake : PlatformFake
 {
@@ -73,6 +73,11 @@ internal sealed class SlackFake : PlatformFake
         if (blocks.Count > 50)
         {
             return "more than 50 blocks";
+        }
+
+        if (Strings(blocks).Sum(t => t.Length) > 13_200)
+        {
+            return "msg_blocks_too_long";
         }
 
         foreach (var block in blocks.OfType<JsonObject>())

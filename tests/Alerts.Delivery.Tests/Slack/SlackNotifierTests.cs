@@ -178,6 +178,7 @@ public class SlackNotifierTests
             : blocks.Any(b => b!["type"]!.GetValue<string>() == "header" && b["text"]!["text"]!.GetValue<string>().Length > 150) ? "header"
             : blocks.Any(b => b!["text"]?["text"]?.GetValue<string>().Length > 3000) ? "section"
             : blocks.Any(b => b!["fields"] is JsonArray f && (f.Count > 10 || f.Any(x => x!["text"]!.GetValue<string>().Length > 2000))) ? "fields"
+            : PlatformFake.Strings(blocks).Sum(t => t.Length) > 12_000 ? "aggregate (msg_blocks_too_long)"
             : null;
     }
 }
