@@ -122,6 +122,10 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
         }
     }
 
+    // Replaced by the Azure.Data.Tables adapter's transactions in the next change.
+    public Task<IReadOnlyList<string?>> ExecuteBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Batches need the Azure.Data.Tables adapter.");
+
     private static string? RangeFilter(string? partitionKey, string? rowKeyFrom, string? rowKeyTo)
     {
         var clauses = new List<string>(3);

@@ -205,6 +205,35 @@ public abstract class EntityStoreConformance
         Assert.Single(results, r => r is not null);
     }
 
+    [Fact]
+    public async Task Concurrent_writers_each_get_their_own_result()
+    {
+        var store = await StoreAsync();
+        var etag = await store.UpsertAsync(_table, "p", "contended", "start", None);
+        await store.UpsertAsync(_table, "p", "doomed", "x", None);
+        var text = System.Globalization.CultureInfo.InvariantCulture;
+
+        // Task.Run: every caller on its own thread, so the backend really sees them at once.
+        var insertsTask = Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => store.InsertIfAbsentAsync(_table, "p", "row" + i.ToString("D2", text), i.ToString(text), None))));
+        var sameKeyTask = Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.InsertIfAbsentAsync(_table, "p", "same", i.ToString(text), None))));
+        var replacesTask = Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.ReplaceIfMatchAsync(_table, "p", "contended", "by " + i.ToString(text), etag, None))));
+        var deletesTask = Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.DeleteAsync(_table, "p", "doomed", null, None))));
+        var (inserts, sameKey, replaces, deletes) = (await insertsTask, await sameKeyTask, await replacesTask, await deletesTask);
+
+        Assert.All(inserts, Assert.NotNull);
+        Assert.Equal(inserts.Length, inserts.Distinct().Count());
+        var winner = Assert.Single(sameKey, r => r is not null);
+        var replaced = Assert.Single(replaces, r => r is not null);
+        Assert.Single(deletes, deleted => deleted);
+
+        var contended = await store.GetAsync(_table, "p", "contended", None);
+        Assert.Equal(replaced, contended!.ETag);
+        Assert.Equal("by " + Array.IndexOf(replaces, replaced).ToString(text), contended.Data);
+        Assert.Equal(winner, (await store.GetAsync(_table, "p", "same", None))!.ETag);
+        Assert.Equal("7", (await store.GetAsync(_table, "p", "row07", None))!.Data);
+        Assert.Null(await store.GetAsync(_table, "p", "doomed", None));
+    }
+
     private static async Task<List<StoredEntity>> ToListAsync(IAsyncEnumerable<StoredEntity> rows)
     {
         var list = new List<StoredEntity>();
