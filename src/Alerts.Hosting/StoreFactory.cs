@@ -27,7 +27,7 @@ public static class StoreFactory
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
         IEntityStore backend = TablesAccount(configuration) is { } account
-            ? new TablesEntityStore(TableStorageClientFactory.Create(account))
+            ? new TablesEntityStore(TableServiceClientFactory.Create(account))
             : await SqliteEntityStore.OpenAsync(
                 settings.ResolvedDatabasePath, new SqliteStoreOptions { Durability = settings.Durability }, cancellationToken);
         var store = await AlertStore.CreateAsync(backend, cancellationToken);
