@@ -25,6 +25,7 @@ public sealed class AlertStore
         Attempts = new DeliveryAttemptRepository(_tables);
         _work = new WorkRepository(_tables);
         Work = _work;
+        Retention = new RetentionRepository(_tables, _work);
     }
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
@@ -41,6 +42,9 @@ public sealed class AlertStore
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
+
+    /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>
+    public IRetentionRepository Retention { get; }
 
     private sealed class NoStore : IEntityStore
     {

@@ -50,6 +50,9 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
         }
     }
 
+    public async Task<bool> IsPendingAsync(WorkStage stage, string key, CancellationToken cancellationToken) =>
+        await Store.GetAsync(Table, stage.ToString(), WorkRows.Pointer(key), cancellationToken) is not null;
+
     public async Task<long> CountAsync(WorkStage stage, CancellationToken cancellationToken)
     {
         long count = 0;
