@@ -22,13 +22,25 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
 
     public async Task<bool> TryAddAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var added = false;
-        await ChangeAsync(item.Stage, item.Key, current =>
+        // No read of the pointer first: inserting it is the check, and the batch fails on its first operation when it exists.
+        var partition = item.Stage.ToString();
+        for (var attempt = 1; ; attempt++)
         {
-            added = current is null;
-            return added ? Change.Set(item) : Change.None;
-        }, cancellationToken);
-        return added;
+            var counter = await Store.GetAsync(Table, partition, WorkRows.Counter(item.Key), cancellationToken);
+            try
+            {
+                await Store.ExecuteBatchAsync(Table, Operations(partition, item.Key, null, item, counter), cancellationToken);
+                return true;
+            }
+            catch (BatchConflictException conflict) when (conflict.FailedIndex == 0)
+            {
+                return false;
+            }
+            catch (BatchConflictException) when (attempt < MaxAttempts)
+            {
+                // The counter shard moved on since it was read: read it again.
+            }
+        }
     }
 
     public Task RemoveAsync(WorkStage stage, string key, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace Alerts.Storage.Repositories;
 /// </summary>
 internal static class WorkRows
 {
-    public const int CounterShards = 16;
+    public const int CounterShards = 64;
 
     public const string PointerPrefix = "k|";
     public const string DuePrefix = "d|";

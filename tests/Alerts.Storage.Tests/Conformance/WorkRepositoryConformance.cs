@@ -108,7 +108,7 @@ public abstract class WorkRepositoryConformance
         Assert.Equal("t/due", Assert.Single(due).Key);
         Assert.Equal(1, dueRowsRead);
         Assert.Equal(301, count);
-        Assert.InRange(rows.RowsRead, 1, 16);
+        Assert.InRange(rows.RowsRead, 1, 64);
     }
 
     [Fact]
