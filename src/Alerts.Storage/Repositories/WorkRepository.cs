@@ -78,20 +78,25 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
 
     /// <summary>
     /// Rewrites rows of the layout before the due-time index (one row per key, keyed by the key alone) into the current one.
-    /// Runs once at start-up; a store without such rows costs one partition read per stage.
+    /// Runs at every open; it reads only the key ranges outside the index's prefixes, so once upgraded it reads nothing.
     /// </summary>
     public async Task UpgradeLegacyRowsAsync(CancellationToken cancellationToken)
     {
+        (string? From, string? To)[] outsideTheIndex =
+        [
+            (null, WorkRows.DuePrefix),
+            (WorkRows.End(WorkRows.DuePrefix), WorkRows.PointerPrefix),
+            (WorkRows.End(WorkRows.PointerPrefix), WorkRows.CounterPrefix),
+            (WorkRows.End(WorkRows.CounterPrefix), null),
+        ];
         foreach (var stage in Enum.GetValues<WorkStage>())
         {
             var legacy = new List<(StoredEntity Row, WorkItem Item)>();
-            await foreach (var row in Store.QueryAsync(Table, stage.ToString(), null, null, cancellationToken))
+            foreach (var (from, to) in outsideTheIndex)
             {
-                if (!row.RowKey.StartsWith(WorkRows.CounterPrefix, StringComparison.Ordinal)
-                    && tables.Work.Deserialize(row) is var item
-                    && string.Equals(row.RowKey, StoreTables.Key(item.Key), StringComparison.Ordinal))
+                await foreach (var row in Store.QueryAsync(Table, stage.ToString(), from, to, cancellationToken))
                 {
-                    legacy.Add((row, item));
+                    legacy.Add((row, tables.Work.Deserialize(row)));
                 }
             }
 
