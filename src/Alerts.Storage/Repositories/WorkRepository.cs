@@ -6,8 +6,8 @@ namespace Alerts.Storage.Repositories;
 
 /// <summary>
 /// Pending work indexed by due time (<see cref="WorkRows"/>): every change writes the key's pointer, its due-time row and its
-/// counter shard in one partition batch, with ETag conditions, and retries when a concurrent writer got there first. The sweep
-/// reads only what is due; counts read the counter shards.
+/// partition's counter in one partition batch, with ETag conditions, and retries when a concurrent writer got there first.
+/// The sweep reads only what is due; counts read the counters.
 /// </summary>
 internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
 {
@@ -23,7 +23,7 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
     public async Task<bool> TryAddAsync(WorkItem item, CancellationToken cancellationToken)
     {
         // No read of the pointer first: inserting it is the check, and the batch fails on its first operation when it exists.
-        var partition = item.Stage.ToString();
+        var partition = WorkRows.Partition(item.Stage, item.Key);
         for (var attempt = 1; ; attempt++)
         {
             var counter = await Store.GetAsync(Table, partition, WorkRows.Counter(item.Key), cancellationToken);
@@ -48,61 +48,67 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
 
     public async IAsyncEnumerable<WorkItem> ListAsync(WorkStage stage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in Store.QueryAsync(Table, stage.ToString(), WorkRows.PointerPrefix, WorkRows.End(WorkRows.PointerPrefix), cancellationToken))
+        foreach (var partition in WorkRows.AllPartitions(stage))
         {
-            yield return tables.Work.Deserialize(row);
+            await foreach (var row in Store.QueryAsync(Table, partition, WorkRows.PointerPrefix, WorkRows.End(WorkRows.PointerPrefix), cancellationToken))
+            {
+                yield return tables.Work.Deserialize(row);
+            }
         }
     }
 
     public async IAsyncEnumerable<WorkItem> ListDueAsync(WorkStage stage, DateTimeOffset dueBy, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in Store.QueryAsync(Table, stage.ToString(), WorkRows.DuePrefix, WorkRows.DueBefore(dueBy), cancellationToken))
+        // Each partition hands back its due rows in due order; merging them costs what is due.
+        var due = new List<StoredEntity>();
+        foreach (var partition in WorkRows.AllPartitions(stage))
+        {
+            await foreach (var row in Store.QueryAsync(Table, partition, WorkRows.DuePrefix, WorkRows.DueBefore(dueBy), cancellationToken))
+            {
+                due.Add(row);
+            }
+        }
+
+        foreach (var row in due.OrderBy(row => row.RowKey, StringComparer.Ordinal))
         {
             yield return tables.Work.Deserialize(row);
         }
     }
 
     public async Task<bool> IsPendingAsync(WorkStage stage, string key, CancellationToken cancellationToken) =>
-        await Store.GetAsync(Table, stage.ToString(), WorkRows.Pointer(key), cancellationToken) is not null;
+        await Store.GetAsync(Table, WorkRows.Partition(stage, key), WorkRows.Pointer(key), cancellationToken) is not null;
 
     public async Task<long> CountAsync(WorkStage stage, CancellationToken cancellationToken)
     {
         long count = 0;
-        await foreach (var row in Store.QueryAsync(Table, stage.ToString(), WorkRows.CounterPrefix, WorkRows.End(WorkRows.CounterPrefix), cancellationToken))
+        foreach (var partition in WorkRows.AllPartitions(stage))
         {
-            count += WorkRows.ParseCount(row.Data);
+            await foreach (var row in Store.QueryAsync(Table, partition, WorkRows.CounterPrefix, WorkRows.End(WorkRows.CounterPrefix), cancellationToken))
+            {
+                count += WorkRows.ParseCount(row.Data);
+            }
         }
 
         return Math.Max(0, count);
     }
 
     /// <summary>
-    /// Rewrites rows of the layout before the due-time index (one row per key, keyed by the key alone) into the current one.
-    /// Runs at every open; it reads only the key ranges outside the index's prefixes, so once upgraded it reads nothing.
+    /// Moves rows of the layout before the due-time index (one partition per stage, one row per key) into the current one.
+    /// Runs at every open; once they are moved it reads one empty partition per stage.
     /// </summary>
     public async Task UpgradeLegacyRowsAsync(CancellationToken cancellationToken)
     {
-        (string? From, string? To)[] outsideTheIndex =
-        [
-            (null, WorkRows.DuePrefix),
-            (WorkRows.End(WorkRows.DuePrefix), WorkRows.PointerPrefix),
-            (WorkRows.End(WorkRows.PointerPrefix), WorkRows.CounterPrefix),
-            (WorkRows.End(WorkRows.CounterPrefix), null),
-        ];
         foreach (var stage in Enum.GetValues<WorkStage>())
         {
-            var legacy = new List<(StoredEntity Row, WorkItem Item)>();
-            foreach (var (from, to) in outsideTheIndex)
+            var legacy = new List<StoredEntity>();
+            await foreach (var row in Store.QueryAsync(Table, WorkRows.LegacyPartition(stage), null, null, cancellationToken))
             {
-                await foreach (var row in Store.QueryAsync(Table, stage.ToString(), from, to, cancellationToken))
-                {
-                    legacy.Add((row, tables.Work.Deserialize(row)));
-                }
+                legacy.Add(row);
             }
 
-            foreach (var (row, item) in legacy)
+            foreach (var row in legacy)
             {
-                await TryAddAsync(item, cancellationToken);
+                await TryAddAsync(tables.Work.Deserialize(row), cancellationToken);
                 await Store.DeleteAsync(Table, row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
             }
         }
@@ -110,7 +116,7 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
 
     private async Task ChangeAsync(WorkStage stage, string key, Func<(WorkItem Item, string ETag)?, Change> decide, CancellationToken cancellationToken)
     {
-        var partition = stage.ToString();
+        var partition = WorkRows.Partition(stage, key);
         for (var attempt = 1; ; attempt++)
         {
             var pointer = await Store.GetAsync(Table, partition, WorkRows.Pointer(key), cancellationToken);
