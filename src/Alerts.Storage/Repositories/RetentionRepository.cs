@@ -7,8 +7,8 @@ namespace Alerts.Storage.Repositories;
 
 /// <summary>
 /// Retention over the primitive. Nothing in the layout orders history by time, so each pass reads its table once (a daily
-/// background job) and deletes old rows one by one with their ETag: a row that changed while the pass ran (a dead letter
-/// redelivered, say) is kept. Pending work is checked through the work index before anything it needs is removed.
+/// background job) and deletes old rows with the ETag they were read with, in partition batches: a row that changed while
+/// the pass ran (a dead letter redelivered, say) is kept. Pending work is checked through the work index before anything it needs is removed.
 /// </summary>
 internal sealed class RetentionRepository(StoreTables tables, WorkRepository work) : IRetentionRepository
 {
@@ -16,19 +16,18 @@ internal sealed class RetentionRepository(StoreTables tables, WorkRepository wor
 
     public async Task<PurgeCounts> PurgeEventsAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var purged = 0;
+        var events = new RowDeleter(Store, tables.Events.Name);
         await foreach (var row in Store.QueryAsync(tables.Events.Name, null, null, null, cancellationToken))
         {
             var marketEvent = tables.Events.Deserialize(row);
-            if (marketEvent.OccurredAt < before
-                && !await work.IsPendingAsync(WorkStage.Evaluate, marketEvent.Id, cancellationToken)
-                && await Store.DeleteAsync(tables.Events.Name, row.PartitionKey, row.RowKey, row.ETag, cancellationToken))
+            if (marketEvent.OccurredAt < before && !await work.IsPendingAsync(WorkStage.Evaluate, marketEvent.Id, cancellationToken))
             {
-                purged++;
+                await events.AddAsync(row, cancellationToken);
             }
         }
 
-        return PurgeCounts.Zero with { Events = purged };
+        await events.FlushAsync(cancellationToken);
+        return PurgeCounts.Zero with { Events = events.Deleted };
     }
 
     public async Task<PurgeCounts> PurgeAlertsAsync(DateTimeOffset before, CancellationToken cancellationToken)
@@ -62,19 +61,18 @@ internal sealed class RetentionRepository(StoreTables tables, WorkRepository wor
             }
         }
 
-        var alerts = 0;
+        var alerts = new RowDeleter(Store, tables.Alerts.Name);
         await foreach (var row in Store.QueryAsync(tables.Alerts.Name, null, null, null, cancellationToken))
         {
             var alert = tables.Alerts.Deserialize(row);
-            if (alert.CreatedAt < before
-                && !keep.Contains((alert.TenantId, alert.Id))
-                && await Store.DeleteAsync(tables.Alerts.Name, row.PartitionKey, row.RowKey, row.ETag, cancellationToken))
+            if (alert.CreatedAt < before && !keep.Contains((alert.TenantId, alert.Id)))
             {
-                alerts++;
+                await alerts.AddAsync(row, cancellationToken);
             }
         }
 
-        return new PurgeCounts(0, alerts, deliveries, attempts);
+        await alerts.FlushAsync(cancellationToken);
+        return new PurgeCounts(0, alerts.Deleted, deliveries, attempts);
     }
 
     public async Task<PurgeCounts> PurgeAttemptsAsync(DateTimeOffset before, CancellationToken cancellationToken)
@@ -123,12 +121,13 @@ internal sealed class RetentionRepository(StoreTables tables, WorkRepository wor
             rows.Add(row);
         }
 
-        var deleted = 0;
+        var attempts = new RowDeleter(Store, tables.Attempts.Name);
         foreach (var row in rows)
         {
-            deleted += await Store.DeleteAsync(tables.Attempts.Name, row.PartitionKey, row.RowKey, row.ETag, cancellationToken) ? 1 : 0;
+            await attempts.AddAsync(row, cancellationToken);
         }
 
-        return deleted;
+        await attempts.FlushAsync(cancellationToken);
+        return attempts.Deleted;
     }
 }
