@@ -46,7 +46,8 @@ public sealed class AlertQueues(QueueServiceClient service, TimeProvider time)
     /// <summary>Sends a delivery, invisible until <paramref name="notBefore"/> when given: a scheduled retry is the message's initial visibility delay.</summary>
     public async Task SendAsync(DeliverMessage message, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
-        var delay = notBefore is { } at ? at - time.GetUtcNow() : TimeSpan.Zero;
+        // Visibility is counted in whole seconds: round up, or a message due in 0.3 s would come straight back, too early.
+        var delay = notBefore is { } at ? TimeSpan.FromSeconds(Math.Ceiling((at - time.GetUtcNow()).TotalSeconds)) : TimeSpan.Zero;
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
         await Queue(QueueNames.Deliveries).SendMessageAsync(
             JsonSerializer.Serialize(message, AlertsJsonContext.Default.DeliverMessage), visibilityTimeout: delay, cancellationToken: cancellationToken);
