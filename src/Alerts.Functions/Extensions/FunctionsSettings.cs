@@ -73,7 +73,7 @@ public sealed record FunctionsSettings(AlertsSettings Alerts, IReadOnlyList<Feed
             : null;
         if (uri is null)
         {
-            problems.Add($"{StorageAccountName} (or {StorageQueueServiceUri}) is not set: the storage account whose queues trigger the functions.");
+            problems.Add($"{StorageAccountName} is not set (nor {StorageQueueServiceUri}): the storage account whose queues trigger the functions.");
         }
         else if (!Uri.TryCreate(uri, UriKind.Absolute, out _))
         {
