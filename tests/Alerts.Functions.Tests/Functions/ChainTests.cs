@@ -2,7 +2,6 @@ using Alerts.Core.Model;
 using Alerts.Functions.Extensions;
 using Alerts.Functions.Functions;
 using Alerts.Functions.Tests.Support;
-using Alerts.Sources.Samples;
 using Alerts.Testing;
 
 namespace Alerts.Functions.Tests.Functions;
@@ -21,12 +20,7 @@ public sealed class ChainTests(AzuriteStorage azurite) : IAsyncLifetime
     [Fact]
     public async Task Poll_evaluate_deliver_reaches_the_webhook_exactly_once_however_often_the_feed_is_polled()
     {
-        var feed = await File.ReadAllBytesAsync(SampleData.PathOf(SampleData.HkexLciEnglishFile));
-        await using var hkex = await LoopbackServer.StartAsync(async (_, context) =>
-        {
-            context.Response.ContentType = "application/json";
-            await context.Response.Body.WriteAsync(feed);
-        });
+        await using var hkex = await Feeds.HkexAsync();
         await using var webhook = await Webhook.StartAsync(204);
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await FunctionsApp.StartAsync(azurite, clock: clock, overrides: new Dictionary<string, string?>

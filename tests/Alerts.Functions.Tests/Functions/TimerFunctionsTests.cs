@@ -2,7 +2,6 @@ using Alerts.Core.Ports;
 using Alerts.Functions.Extensions;
 using Alerts.Functions.Functions;
 using Alerts.Functions.Tests.Support;
-using Alerts.Sources.Samples;
 using Alerts.Testing;
 
 namespace Alerts.Functions.Tests.Functions;
@@ -18,9 +17,8 @@ public sealed class TimerFunctionsTests(AzuriteStorage azurite) : IAsyncLifetime
     [Fact]
     public async Task Each_source_is_polled_when_its_own_schedule_is_due_and_another_instance_agrees()
     {
-        var feed = await File.ReadAllBytesAsync(SampleData.PathOf(SampleData.HkexLciEnglishFile));
-        await using var fast = await LoopbackServer.StartAsync(async (_, context) => await context.Response.Body.WriteAsync(feed));
-        await using var hourly = await LoopbackServer.StartAsync(async (_, context) => await context.Response.Body.WriteAsync(feed));
+        await using var fast = await Feeds.HkexAsync();
+        await using var hourly = await Feeds.HkexAsync();
         var settings = new Dictionary<string, string?>
         {
             ["Alerts:PollSources"] = "true",
@@ -61,8 +59,7 @@ public sealed class TimerFunctionsTests(AzuriteStorage azurite) : IAsyncLifetime
     [Fact]
     public async Task A_failing_source_is_logged_and_the_healthy_one_is_still_ingested()
     {
-        var feed = await File.ReadAllBytesAsync(SampleData.PathOf(SampleData.HkexLciEnglishFile));
-        await using var healthy = await LoopbackServer.StartAsync(async (_, context) => await context.Response.Body.WriteAsync(feed));
+        await using var healthy = await Feeds.HkexAsync();
         await using var broken = await LoopbackServer.StartAsync(500, "upstream down");
         await using var app = await FunctionsApp.StartAsync(azurite, new Dictionary<string, string?>
         {
