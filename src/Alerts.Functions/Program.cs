@@ -9,5 +9,6 @@ builder.ConfigureFunctionsWebApplication();
 // Settings are checked first (a missing one stops start-up and is named), then Table Storage and the queues are opened.
 var (settings, store) = await builder.Configuration.OpenAlertsAsync(CancellationToken.None);
 builder.Services.AddAlertsFunctions(settings, store);
+builder.Services.AddAlertsTelemetry(builder.Configuration, settings);
 
 builder.Build().Run();

@@ -1,5 +1,6 @@
 using Alerts.Core.Handlers;
 using Alerts.Core.Serialization;
+using Alerts.Core.Telemetry;
 using Alerts.Functions.Extensions;
 using Alerts.Hosting.Configuration;
 using Azure.Storage.Queues.Models;
@@ -12,7 +13,8 @@ namespace Alerts.Functions.Functions;
 /// Queue "deliveries": one attempt at one delivery. The handler owns the retries: a retry it schedules is sent back to the
 /// queue hidden until it is due. A duplicate message finds the delivery leased or finished and sends nothing.
 /// </summary>
-public sealed partial class DeliverAlertFunction(DeliverHandler deliver, AlertsSettings settings, AlertQueues queues, ILogger<DeliverAlertFunction> logger)
+public sealed partial class DeliverAlertFunction(
+    DeliverHandler deliver, AlertsSettings settings, AlertQueues queues, TimeProvider time, ILogger<DeliverAlertFunction> logger)
 {
     [Function("DeliverAlert")]
     public async Task RunAsync([QueueTrigger(QueueNames.Deliveries)] QueueMessage message, CancellationToken cancellationToken)
@@ -32,7 +34,10 @@ public sealed partial class DeliverAlertFunction(DeliverHandler deliver, AlertsS
             return;
         }
 
+        using var activity = AlertsTelemetry.StartStage(
+            "DeliverAlert", ("alerts.tenant_id", delivery.TenantId), ("alerts.delivery_id", delivery.DeliveryId), ("messaging.message.id", message.MessageId));
         var result = await deliver.HandleAsync(delivery, cancellationToken);
+        AlertsTelemetry.Delivered(activity, result, time.GetUtcNow());
         if (result.Outcome is DeliverOutcome.RetryScheduled or DeliverOutcome.NotDue)
         {
             await queues.SendAsync(delivery, result.Delivery!.NextAttemptAt, cancellationToken);

@@ -1,5 +1,6 @@
 using Alerts.Core.Handlers;
 using Alerts.Core.Serialization;
+using Alerts.Core.Telemetry;
 using Alerts.Functions.Extensions;
 using Alerts.Hosting.Configuration;
 using Azure.Storage.Queues.Models;
@@ -26,7 +27,9 @@ public sealed partial class EvaluateEventFunction(EvaluateHandler evaluate, Aler
             return;
         }
 
+        using var activity = AlertsTelemetry.StartStage("EvaluateEvent", ("alerts.event_id", evaluation.EventId), ("messaging.message.id", message.MessageId));
         var result = await evaluate.HandleAsync(evaluation, cancellationToken);
+        AlertsTelemetry.Evaluated(activity, result);
         if (settings.DeliveryEnabled)
         {
             await queues.SendAsync(result.Deliveries, cancellationToken);

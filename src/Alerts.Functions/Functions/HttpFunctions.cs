@@ -1,5 +1,6 @@
 using Alerts.Core.Handlers;
 using Alerts.Core.Ports;
+using Alerts.Core.Telemetry;
 using Alerts.Functions.Extensions;
 using Alerts.Hosting;
 using Alerts.Hosting.Configuration;
@@ -32,8 +33,10 @@ public sealed class HttpFunctions(IngestHandler ingest, IWorkRepository work, Al
             return Results.Problem(title: "Invalid events; none were accepted", detail: string.Join("; ", batch.Problems), statusCode: StatusCodes.Status400BadRequest);
         }
 
+        using var activity = AlertsTelemetry.StartStage("PushEvents", ("alerts.event_count", batch.Events.Count));
         var (accepted, duplicates) = await batch.IngestAsync(ingest, cancellationToken);
         await queues.SendAsync(accepted, cancellationToken);
+        AlertsTelemetry.Ingested(accepted.Count, "push");
         return Results.Json(new PushResult(accepted.Count, duplicates), FunctionsJsonContext.Default.PushResult, statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -1,4 +1,5 @@
 using Alerts.Core.Handlers;
+using Alerts.Core.Telemetry;
 using Alerts.Functions.Extensions;
 using Alerts.Hosting;
 using Azure.Storage.Queues.Models;
@@ -26,8 +27,10 @@ public sealed partial class IngestPricesFunction(IngestHandler ingest, AlertQueu
             LogItemSkipped(logger, message.MessageId, problem);
         }
 
+        using var activity = AlertsTelemetry.StartStage("IngestPrices", ("messaging.message.id", message.MessageId), ("alerts.event_count", batch.Events.Count));
         var (accepted, _) = await batch.IngestAsync(ingest, cancellationToken);
         await queues.SendAsync(accepted, cancellationToken);
+        AlertsTelemetry.Ingested(accepted.Count, "prices");
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "IngestPrices dropped queue message {MessageId}: {Problem}")]

@@ -1,4 +1,5 @@
 using Alerts.Core.Handlers;
+using Alerts.Core.Telemetry;
 using Alerts.Functions.Extensions;
 using Alerts.Hosting;
 using Alerts.Sources.Feeds;
@@ -20,7 +21,10 @@ public sealed class PollSourcesFunction(
     {
         ArgumentNullException.ThrowIfNull(timer);
         var due = await schedule.ClaimDueAsync(sources, cancellationToken);
+        using var activity = AlertsTelemetry.StartStage("PollSources", ("alerts.sources_due", due.Count));
         var outcomes = await Task.WhenAll(due.Select(source => FeedPolling.PollAndIngestAsync(source.Source, ingest.HandleAsync, logger, cancellationToken)));
-        await queues.SendAsync(outcomes.SelectMany(o => o.Accepted), cancellationToken);
+        var accepted = outcomes.SelectMany(o => o.Accepted).ToList();
+        await queues.SendAsync(accepted, cancellationToken);
+        AlertsTelemetry.Ingested(accepted.Count, "poll");
     }
 }

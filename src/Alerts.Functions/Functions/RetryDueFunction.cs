@@ -1,4 +1,5 @@
 using Alerts.Core.Handlers;
+using Alerts.Core.Telemetry;
 using Alerts.Functions.Extensions;
 using Alerts.Hosting.Configuration;
 using Microsoft.Azure.Functions.Worker;
@@ -12,7 +13,10 @@ public sealed class RetryDueFunction(RetryDueHandler sweep, AlertsSettings setti
     public async Task RunAsync([TimerTrigger("%" + AppSettingNames.RetryDueSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
+        using var activity = AlertsTelemetry.StartStage("RetryDue");
         var due = await sweep.HandleAsync(everything: false, cancellationToken);
+        activity?.SetTag("alerts.resent_evaluations", due.Evaluations.Count);
+        activity?.SetTag("alerts.resent_deliveries", due.Deliveries.Count);
         await queues.SendAsync(due.Evaluations, cancellationToken);
         if (settings.DeliveryEnabled)
         {
