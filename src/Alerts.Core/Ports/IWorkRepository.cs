@@ -4,6 +4,9 @@ public enum WorkStage
 {
     Evaluate,
     Deliver,
+
+    /// <summary>A feed source's next scheduled poll (key: the source name), kept in the store so every instance agrees on it.</summary>
+    Poll,
 }
 
 /// <summary>
