@@ -21,10 +21,10 @@ public static class DeliveryServiceCollectionExtensions
     /// <summary>
     /// Registers the channels. THE list of notifiers is here: a new channel is one more <c>AddSingleton&lt;INotifier, …&gt;</c>.
     /// Options come from <see cref="IOptions{TOptions}"/> of <see cref="EndpointPolicyOptions"/>, <see cref="WebhookOptions"/>,
-    /// <see cref="EmailOptions"/>, <see cref="SendGridOptions"/> and <see cref="ChatOptions"/>; bind them (<c>services.AddOptions&lt;WebhookOptions&gt;().BindConfiguration("Delivery:Webhook")</c>)
-    /// or leave the defaults.
+    /// <see cref="EmailOptions"/> and <see cref="ChatOptions"/>; bind them (<c>services.AddOptions&lt;WebhookOptions&gt;().BindConfiguration("Delivery:Webhook")</c>)
+    /// or leave the defaults. Email goes through SendGrid when <paramref name="sendGrid"/> has a key, else to the outbox.
     /// </summary>
-    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services)
+    public static IServiceCollection AddAlertsDelivery(this IServiceCollection services, SendGridOptions? sendGrid = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions();
@@ -38,16 +38,20 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<EndpointPacer>();
         services.TryAddSingleton<IDeliveryContextSource, DefaultDeliveryContextSource>();
         services.TryAddSingleton<ChannelValidator>();
-
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SendGridOptions>>().Value);
         services.TryAddSingleton<IServiceBusSenders, ServiceBusSenders>();
 
-        // Email: SendGrid when a key is configured, else the .eml outbox.
-        services.TryAddSingleton<OutboxEmailNotifier>();
-        services.TryAddSingleton<SendGridEmailNotifier>();
-        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<SendGridOptions>().IsConfigured
-            ? sp.GetRequiredService<SendGridEmailNotifier>()
-            : sp.GetRequiredService<OutboxEmailNotifier>());
+        // Email: SendGrid when a key is configured, else the .eml outbox (a host without a folder, like the Functions app,
+        // removes that registration by its implementation type and email channels then fail with a clear reason).
+        if (sendGrid is { IsConfigured: true })
+        {
+            services.TryAddSingleton(sendGrid);
+            services.AddSingleton<INotifier, SendGridEmailNotifier>();
+        }
+        else
+        {
+            services.AddSingleton<INotifier, OutboxEmailNotifier>();
+        }
+
         services.AddSingleton<INotifier, GenericWebhookNotifier>();
         services.AddSingleton<INotifier, SlackNotifier>();
         services.AddSingleton<INotifier, TeamsNotifier>();

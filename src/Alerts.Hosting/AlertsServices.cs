@@ -36,6 +36,7 @@ public static class AlertsServices
         services.AddSingleton(store.Deliveries);
         services.AddSingleton(store.Attempts);
         services.AddSingleton(store.Work);
+        services.AddSingleton(store.Retention);
 
         services.AddSingleton(new PipelineOptions { RedeliveryGrace = settings.RedeliveryGrace, DeliveryLease = settings.DeliveryLease });
         services.AddSingleton(new RetrySchedule { MaxAttempts = settings.MaxDeliveryAttempts, BaseDelay = settings.RetryBaseDelay });
@@ -48,25 +49,34 @@ public static class AlertsServices
         services.AddSingleton<DeliverHandler>();
         services.AddSingleton<RetryDueHandler>();
         services.AddSingleton<DeadLetterRedelivery>();
+        services.AddSingleton(RetentionOptions(settings.Retention));
+        services.AddSingleton<RetentionHandler>();
 
         services.AddSingleton(new EndpointPolicy(new EndpointPolicyOptions { AllowList = settings.AllowedPrivateHosts }));
         services.AddSingleton(new WebhookOptions { Timeout = settings.WebhookTimeout });
         services.AddSingleton(EmailSettings(settings));
         services.AddSingleton(new ChatOptions { Timeout = settings.ChatTimeout });
-        services.AddSingleton(new SendGridOptions
+        var sendGrid = new SendGridOptions
         {
             ApiKey = settings.SendGridApiKey,
             Host = settings.SendGridHost,
             SandboxMode = settings.SendGridSandboxMode,
             UnsubscribeBaseUrl = settings.UnsubscribeBaseUrl,
             UnsubscribeSigningKey = settings.UnsubscribeSigningKey,
-        });
+        };
         services.AddSingleton<IDeliveryContextSource>(sp => new StoreDeliveryContextSource(
             store.Subscriptions, store.Companies, sp.GetRequiredService<TimeProvider>(), settings.CatalogMaxAge));
         services.AddSingleton<IServiceBusSenders>(_ => new ServiceBusSenders(new Azure.Identity.DefaultAzureCredential(
             new Azure.Identity.DefaultAzureCredentialOptions { ManagedIdentityClientId = settings.ServiceBusChannelClientId })));
-        services.AddAlertsDelivery();
+        services.AddAlertsDelivery(sendGrid);
         return services;
+    }
+
+    private static RetentionOptions RetentionOptions(RetentionSettings settings)
+    {
+        var options = new RetentionOptions { Events = settings.Events, Alerts = settings.Alerts, Attempts = settings.Attempts };
+        options.Validate(); // a retention of less than a day fails start-up, not the first nightly purge
+        return options;
     }
 
     private static EmailOptions EmailSettings(AlertsSettings settings)

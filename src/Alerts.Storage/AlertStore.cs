@@ -8,6 +8,7 @@ namespace Alerts.Storage;
 public sealed class AlertStore
 {
     private readonly StoreTables _tables;
+    private readonly WorkRepository _work;
 
     private AlertStore(IEntityStore store)
     {
@@ -22,7 +23,9 @@ public sealed class AlertStore
         Alerts = new AlertRepository(_tables);
         Deliveries = new DeliveryRepository(_tables);
         Attempts = new DeliveryAttemptRepository(_tables);
-        Work = new WorkRepository(_tables);
+        _work = new WorkRepository(_tables);
+        Work = _work;
+        Retention = new RetentionRepository(_tables, _work);
     }
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
@@ -40,6 +43,9 @@ public sealed class AlertStore
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
 
+    /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>
+    public IRetentionRepository Retention { get; }
+
     private sealed class NoStore : IEntityStore
     {
         public static readonly NoStore Instance = new();
@@ -51,6 +57,7 @@ public sealed class AlertStore
         public Task<string?> ReplaceIfMatchAsync(string table, string partitionKey, string rowKey, string data, string etag, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) => throw new NotSupportedException();
         public IAsyncEnumerable<StoredEntity> QueryAsync(string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<string?>> ExecuteBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     /// <summary>Wraps a backend and makes sure every table exists.</summary>
@@ -58,6 +65,7 @@ public sealed class AlertStore
     {
         var alertStore = new AlertStore(store);
         await alertStore._tables.EnsureAllAsync(cancellationToken);
+        await alertStore._work.UpgradeLegacyRowsAsync(cancellationToken);
         return alertStore;
     }
 }

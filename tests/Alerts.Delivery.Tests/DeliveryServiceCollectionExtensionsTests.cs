@@ -46,4 +46,14 @@ public class DeliveryServiceCollectionExtensionsTests
         Assert.Equal(Enum.GetValues<ChannelKind>().Length, provider.GetRequiredService<NotifierRegistry>().Kinds.Count);
         Assert.False(provider.GetRequiredService<EndpointPolicy>().Validate(new Uri("https://127.0.0.1/x")).IsAllowed);
     }
+
+    [Fact]
+    public void Email_goes_through_sendgrid_when_a_key_is_given_and_to_the_outbox_otherwise()
+    {
+        using var withKey = new ServiceCollection().AddAlertsDelivery(new Alerts.Delivery.Email.SendGrid.SendGridOptions { ApiKey = "SG.test" }).BuildServiceProvider();
+        using var withoutKey = new ServiceCollection().AddAlertsDelivery(new Alerts.Delivery.Email.SendGrid.SendGridOptions()).BuildServiceProvider();
+
+        Assert.IsType<Alerts.Delivery.Email.SendGrid.SendGridEmailNotifier>(withKey.GetRequiredService<NotifierRegistry>().Find(ChannelKind.Email));
+        Assert.IsType<OutboxEmailNotifier>(withoutKey.GetRequiredService<NotifierRegistry>().Find(ChannelKind.Email));
+    }
 }

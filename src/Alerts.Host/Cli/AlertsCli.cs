@@ -16,7 +16,6 @@ public static class AlertsCli
             BacktestCommand.Create(),
             ImportCommand.Create(),
             DeliveriesCommand.Create(),
-            Functions.FunctionsCommand.Create(),
         };
         return root;
     }

@@ -1,3 +1,5 @@
+using Alerts.Storage.Sqlite;
+
 namespace Alerts.Hosting.Configuration;
 
 /// <summary>
@@ -72,6 +74,14 @@ public sealed class AlertsSettings
 
     /// <summary>Per-attempt timeout of the Slack, Teams and Discord channels.</summary>
     public TimeSpan ChatTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// SQLite commits: <see cref="StoreDurability.Normal"/> (WAL, synchronous=NORMAL) survives a process crash but may lose the
+    /// last commits on power loss; <see cref="StoreDurability.Full"/> syncs every commit. Table Storage is always durable.
+    /// </summary>
+    public StoreDurability Durability { get; set; } = StoreDurability.Normal;
+
+    public RetentionSettings Retention { get; set; } = new();
 
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(DataDirectory, "alerts.db");
 

@@ -17,8 +17,9 @@ public static class SettingsLoader
         var settings = new AlertsSettings();
         configuration.GetSection("Alerts").Bind(settings);
 
-        // On Azure the key arrives as the Key Vault reference app setting "SendGridApiKey" (outside the Alerts section).
-        settings.SendGridApiKey ??= configuration["SendGridApiKey"] is { Length: > 0 } key ? key : null;
+        // On Azure the key arrives as the Key Vault reference app setting "SendGridApiKey" (outside the Alerts section), or
+        // as the option Alerts__SendGrid__ApiKey.
+        settings.SendGridApiKey ??= new[] { "Alerts:SendGrid:ApiKey", "SendGridApiKey" }.Select(k => configuration[k]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
         return settings;
     }
 }
