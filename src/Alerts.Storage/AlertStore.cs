@@ -8,6 +8,7 @@ namespace Alerts.Storage;
 public sealed class AlertStore
 {
     private readonly StoreTables _tables;
+    private readonly ManagementTables _management;
 
     private AlertStore(IEntityStore store)
     {
@@ -23,10 +24,16 @@ public sealed class AlertStore
         Deliveries = new DeliveryRepository(_tables);
         Attempts = new DeliveryAttemptRepository(_tables);
         Work = new WorkRepository(_tables);
+        _management = new ManagementTables(store);
+        Tenants = new TenantRepository(_management);
+        ApiKeys = new ApiKeyRepository(_management);
+        Aliases = new CompanyAliasRepository(_management);
+        Catalog = new TenantCatalogRepository(_tables, store);
     }
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
-    public static IReadOnlyList<string> TableNames { get; } = [.. new StoreTables(NoStore.Instance).Names];
+    public static IReadOnlyList<string> TableNames { get; } =
+        [.. new StoreTables(NoStore.Instance).Names, .. new ManagementTables(NoStore.Instance).Names];
 
     public IEventRepository Events { get; }
     public ICompanyRepository Companies { get; }
@@ -39,6 +46,10 @@ public sealed class AlertStore
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
+    public ITenantRepository Tenants { get; }
+    public IApiKeyRepository ApiKeys { get; }
+    public ICompanyAliasRepository Aliases { get; }
+    public ITenantCatalogRepository Catalog { get; }
 
     private sealed class NoStore : IEntityStore
     {
@@ -59,6 +70,7 @@ public sealed class AlertStore
     {
         var alertStore = new AlertStore(store);
         await alertStore._tables.EnsureAllAsync(cancellationToken);
+        await alertStore._management.EnsureAllAsync(cancellationToken);
         return alertStore;
     }
 }
