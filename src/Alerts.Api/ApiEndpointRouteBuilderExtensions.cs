@@ -30,6 +30,13 @@ public static class ApiEndpointRouteBuilderExtensions
 
         var tenant = v1.MapGroup(string.Empty).AddEndpointFilter(access.TenantFilterAsync);
         TenantsApi.MapKeys(tenant.MapGroup(string.Empty).WithTags("Keys"));
+        CompaniesApi.Map(tenant.MapGroup(string.Empty).WithTags("Companies"));
+        WatchlistsApi.Map(tenant.MapGroup(string.Empty).WithTags("Watchlists"));
+        RulesApi.Map(tenant.MapGroup(string.Empty).WithTags("Rules"));
+        ChannelsApi.Map(tenant.MapGroup(string.Empty).WithTags("Channels"));
+        SubscriptionsApi.Map(tenant.MapGroup(string.Empty).WithTags("Subscriptions"));
+        AlertsApi.Map(tenant.MapGroup(string.Empty).WithTags("Alerts"));
+        DeliveriesApi.Map(tenant.MapGroup(string.Empty).WithTags("Deliveries"));
         return app;
     }
 }

@@ -21,6 +21,10 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAccess>();
+        services.TryAddSingleton<Catalog.CatalogValidator>();
+        services.AddSingleton<Endpoints.RuleBinder>();
+        services.AddSingleton<Endpoints.WatchlistsApi.Deps>();
+        services.AddSingleton<Endpoints.SubscriptionsApi.Deps>();
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Tenants);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().ApiKeys);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Aliases);

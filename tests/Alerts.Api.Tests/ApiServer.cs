@@ -57,7 +57,11 @@ public sealed class ApiServer : IAsyncDisposable
         var store = await StoreFactory.OpenAsync(alertsSettings, configuration, CancellationToken.None);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("ALERTS_TEST_LOGS") is null)
+        {
+            builder.Logging.ClearProviders();
+        }
+
         builder.Services.AddAlertsPipeline(alertsSettings, store);
         builder.Services.AddAlertsApi(configuration);
         var app = builder.Build();
