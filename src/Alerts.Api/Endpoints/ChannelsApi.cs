@@ -117,7 +117,7 @@ internal static class ChannelsApi
         var users = (await subscriptions.ListAsync(caller.TenantId, cancellationToken)).Where(s => s.ChannelIds.Contains(id)).Select(s => s.Id).ToList();
         if (users.Count > 0)
         {
-            return ApiProblems.Conflict($"channel '{id}' is used by subscription(s) {string.Join(", ", users)}; change or delete them first");
+            return ApiProblems.Conflict($"channel '{id}' is used by subscription(s) {string.Join(", ", users.Select(u => $"'{u}'"))}; change or delete them first");
         }
 
         await catalog.DeleteChannelAsync(caller.TenantId, id, cancellationToken);

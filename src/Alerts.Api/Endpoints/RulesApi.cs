@@ -103,7 +103,7 @@ internal static class RulesApi
         var users = (await subscriptions.ListAsync(caller.TenantId, cancellationToken)).Where(s => s.RuleId == id).Select(s => s.Id).ToList();
         if (users.Count > 0)
         {
-            return ApiProblems.Conflict($"rule '{id}' is used by subscription(s) {string.Join(", ", users)}; delete them first");
+            return ApiProblems.Conflict($"rule '{id}' is used by subscription(s) {string.Join(", ", users.Select(u => $"'{u}'"))}; delete them first");
         }
 
         await catalog.DeleteRuleAsync(caller.TenantId, id, cancellationToken);

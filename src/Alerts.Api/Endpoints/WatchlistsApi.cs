@@ -99,7 +99,7 @@ internal static class WatchlistsApi
         var users = (await rules.ListAsync(caller.TenantId, cancellationToken)).Where(r => r.Companies.Watchlist == id).Select(r => r.Id).ToList();
         if (users.Count > 0)
         {
-            return ApiProblems.Conflict($"watchlist '{id}' is used by rule(s) {string.Join(", ", users)}; change or delete them first");
+            return ApiProblems.Conflict($"watchlist '{id}' is used by rule(s) {string.Join(", ", users.Select(u => $"'{u}'"))}; change or delete them first");
         }
 
         await deps.Catalog.DeleteWatchlistAsync(caller.TenantId, id, cancellationToken);
