@@ -17,6 +17,13 @@ public static class AlertsCli
             ImportCommand.Create(),
             DeliveriesCommand.Create(),
             Functions.FunctionsCommand.Create(),
+            Client.TenantCommands.Tenants(),
+            Client.TenantCommands.Keys(),
+            Client.CatalogCommands.Watchlists(),
+            Client.CatalogCommands.Rules(),
+            Client.CatalogCommands.Channels(),
+            Client.CatalogCommands.Subscriptions(),
+            Client.AlertCommands.Alerts(),
         };
         return root;
     }
