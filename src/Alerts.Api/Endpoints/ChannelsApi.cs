@@ -40,70 +40,35 @@ internal static class ChannelsApi
     private static async Task<IResult> GetAsync(string id, ApiCaller caller, IChannelRepository channels, CancellationToken cancellationToken) =>
         await channels.GetAsync(caller.TenantId, id, cancellationToken) is { } channel ? TypedResults.Ok(View(channel)) : ApiProblems.NotFound("channel", id);
 
-    private static async Task<IResult> CreateAsync(
-        HttpRequest request, ApiCaller caller, IChannelRepository channels, ChannelValidator validator, ApiOptions options, CancellationToken cancellationToken)
+    private static Task<IResult> CreateAsync(
+        HttpRequest request, ApiCaller caller, IChannelRepository channels, ChannelValidator validator, ApiOptions options, CancellationToken cancellationToken) =>
+        CatalogWrite.CreateAsync(Item(caller, channels, validator), request, options, cancellationToken);
+
+    private static Task<IResult> ReplaceAsync(
+        string id, HttpRequest request, ApiCaller caller, IChannelRepository channels, ChannelValidator validator, ApiOptions options, CancellationToken cancellationToken) =>
+        CatalogWrite.ReplaceAsync(Item(caller, channels, validator), id, request, options, cancellationToken);
+
+    private static CatalogItem<ChannelRequest, Channel, ChannelView> Item(ApiCaller caller, IChannelRepository channels, ChannelValidator validator) => new(
+        "channel", "channels", ApiIds.Channel, ApiJsonContext.Default.ChannelRequest, r => r.Id,
+        (id, ct) => channels.GetAsync(caller.TenantId, id, ct),
+        (r, id, stored, _) => Task.FromResult(Build(r, id, stored, caller, validator)),
+        channels.UpsertAsync,
+        View);
+
+    /// <summary>On update an omitted target or secret keeps the stored one; re-enabling clears the reason it was disabled.</summary>
+    private static (Channel?, IResult?) Build(ChannelRequest given, string id, Channel? stored, ApiCaller caller, ChannelValidator validator)
     {
-        var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.ChannelRequest, options);
-        if (body.Problem is not null)
+        if (stored is not null && given.Kind != stored.Kind && given.Target is null)
         {
-            return body.Problem;
+            return (null, ApiProblems.Invalid("target", "is required when the kind changes"));
         }
 
-        var given = body.Value!;
-        var id = given.Id ?? ApiIds.New(ApiIds.Channel);
-        var channel = new Channel(caller.TenantId, id, given.Name, given.Kind, given.Target ?? string.Empty, given.Secret, given.Enabled ?? true);
-        if (Validate(channel, given.Id, validator) is { } problem)
-        {
-            return problem;
-        }
-
-        if (await channels.GetAsync(caller.TenantId, id, cancellationToken) is not null)
-        {
-            return ApiProblems.Conflict($"channel '{id}' exists; use PUT to change it");
-        }
-
-        await channels.UpsertAsync(channel, cancellationToken);
-        ApiIds.CatalogChanged(request.HttpContext);
-        return TypedResults.Created($"/api/v1/channels/{id}", View(channel));
-    }
-
-    /// <summary>An omitted target or secret keeps the stored one; re-enabling clears the reason it was disabled.</summary>
-    private static async Task<IResult> ReplaceAsync(
-        string id, HttpRequest request, ApiCaller caller, IChannelRepository channels, ChannelValidator validator, ApiOptions options, CancellationToken cancellationToken)
-    {
-        if (await channels.GetAsync(caller.TenantId, id, cancellationToken) is not { } stored)
-        {
-            return ApiProblems.NotFound("channel", id);
-        }
-
-        var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.ChannelRequest, options);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        var given = body.Value!;
-        if (given.Id is { } bodyId && bodyId != id)
-        {
-            return ApiProblems.Invalid("id", "must match the URL or be left out");
-        }
-
-        if (given.Kind != stored.Kind && given.Target is null)
-        {
-            return ApiProblems.Invalid("target", "is required when the kind changes");
-        }
-
-        var enabled = given.Enabled ?? stored.Enabled;
+        var enabled = given.Enabled ?? stored?.Enabled ?? true;
         var channel = new Channel(
-            caller.TenantId, id, given.Name, given.Kind, given.Target ?? stored.Target, given.Secret ?? stored.Secret, enabled, enabled ? null : stored.DisabledReason);
-        if (Validate(channel, null, validator) is { } problem)
-        {
-            return problem;
-        }
-
-        await channels.UpsertAsync(channel, cancellationToken);
-        ApiIds.CatalogChanged(request.HttpContext);
-        return TypedResults.Ok(View(channel));
+            caller.TenantId, id, given.Name, given.Kind, given.Target ?? stored?.Target ?? string.Empty, given.Secret ?? stored?.Secret, enabled,
+            enabled ? null : stored?.DisabledReason);
+        var errors = validator.Validate(channel).Select(e => new FieldError(e.Field, e.Message)).ToList();
+        return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (channel, null);
     }
 
     private static async Task<IResult> DeleteAsync(
@@ -156,16 +121,5 @@ internal static class ChannelsApi
             DeliveryResult.Permanent permanent => new TestSendResult("Permanent", permanent.StatusCode, permanent.Reason, permanent.Detail),
             _ => new TestSendResult("Unknown", result.StatusCode, FailureReason.Internal, null),
         });
-    }
-
-    private static IResult? Validate(Channel channel, string? clientId, ChannelValidator validator)
-    {
-        var errors = validator.Validate(channel).Select(e => new FieldError(e.Field, e.Message)).ToList();
-        if (ApiIds.Check(clientId) is { } idError)
-        {
-            errors.Insert(0, idError);
-        }
-
-        return errors.Count > 0 ? ApiProblems.Invalid(errors) : null;
     }
 }

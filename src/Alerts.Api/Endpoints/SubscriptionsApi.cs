@@ -29,59 +29,18 @@ internal static class SubscriptionsApi
     private static async Task<IResult> GetAsync(string id, ApiCaller caller, ITenantCatalogRepository catalog, CancellationToken cancellationToken) =>
         await catalog.GetSubscriptionAsync(caller.TenantId, id, cancellationToken) is { } subscription ? TypedResults.Ok(subscription) : ApiProblems.NotFound("subscription", id);
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.SubscriptionRequest, deps.Options);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
+    private static Task<IResult> CreateAsync(HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken) =>
+        CatalogWrite.CreateAsync(Item(caller, deps), request, deps.Options, cancellationToken);
 
-        var id = body.Value!.Id ?? ApiIds.New(ApiIds.Subscription);
-        var (subscription, problem) = await BuildAsync(body.Value, id, caller, deps, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    private static Task<IResult> ReplaceAsync(string id, HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken) =>
+        CatalogWrite.ReplaceAsync(Item(caller, deps), id, request, deps.Options, cancellationToken);
 
-        if (await deps.Catalog.GetSubscriptionAsync(caller.TenantId, id, cancellationToken) is not null)
-        {
-            return ApiProblems.Conflict($"subscription '{id}' exists; use PUT to change it");
-        }
-
-        await deps.Subscriptions.UpsertAsync(subscription!, cancellationToken);
-        ApiIds.CatalogChanged(request.HttpContext);
-        return TypedResults.Created($"/api/v1/subscriptions/{id}", subscription);
-    }
-
-    private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
-    {
-        if (await deps.Catalog.GetSubscriptionAsync(caller.TenantId, id, cancellationToken) is null)
-        {
-            return ApiProblems.NotFound("subscription", id);
-        }
-
-        var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.SubscriptionRequest, deps.Options);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (body.Value!.Id is { } given && given != id)
-        {
-            return ApiProblems.Invalid("id", "must match the URL or be left out");
-        }
-
-        var (subscription, problem) = await BuildAsync(body.Value, id, caller, deps, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        await deps.Subscriptions.UpsertAsync(subscription!, cancellationToken);
-        ApiIds.CatalogChanged(request.HttpContext);
-        return TypedResults.Ok(subscription);
-    }
+    private static CatalogItem<SubscriptionRequest, Subscription, Subscription> Item(ApiCaller caller, Deps deps) => new(
+        "subscription", "subscriptions", ApiIds.Subscription, ApiJsonContext.Default.SubscriptionRequest, r => r.Id,
+        (id, ct) => deps.Catalog.GetSubscriptionAsync(caller.TenantId, id, ct),
+        (r, id, _, ct) => BuildAsync(r, id, caller, deps, ct),
+        deps.Subscriptions.UpsertAsync,
+        s => s);
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, ApiCaller caller, ITenantCatalogRepository catalog, CancellationToken cancellationToken)
     {
@@ -98,11 +57,6 @@ internal static class SubscriptionsApi
         SubscriptionRequest request, string id, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (ApiIds.Check(request.Id) is { } idError)
-        {
-            errors.Add(idError);
-        }
-
         if (await deps.Rules.GetAsync(caller.TenantId, request.RuleId, cancellationToken) is null)
         {
             errors.Add(new FieldError("ruleId", $"no rule '{request.RuleId}'"));

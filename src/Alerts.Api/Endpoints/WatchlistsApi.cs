@@ -35,59 +35,18 @@ internal static class WatchlistsApi
     private static async Task<IResult> GetAsync(string id, ApiCaller caller, ITenantCatalogRepository catalog, CancellationToken cancellationToken) =>
         await catalog.GetWatchlistAsync(caller.TenantId, id, cancellationToken) is { } watchlist ? TypedResults.Ok(watchlist) : ApiProblems.NotFound("watchlist", id);
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.WatchlistRequest, deps.Options);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
+    private static Task<IResult> CreateAsync(HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken) =>
+        CatalogWrite.CreateAsync(Item(caller, deps), request, deps.Options, cancellationToken);
 
-        var id = body.Value!.Id ?? ApiIds.New(ApiIds.Watchlist);
-        var (watchlist, problem) = await BuildAsync(body.Value, id, caller, deps, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    private static Task<IResult> ReplaceAsync(string id, HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken) =>
+        CatalogWrite.ReplaceAsync(Item(caller, deps), id, request, deps.Options, cancellationToken);
 
-        if (await deps.Catalog.GetWatchlistAsync(caller.TenantId, id, cancellationToken) is not null)
-        {
-            return ApiProblems.Conflict($"watchlist '{id}' exists; use PUT to change it");
-        }
-
-        await deps.Watchlists.UpsertAsync(watchlist!, cancellationToken);
-        ApiIds.CatalogChanged(request.HttpContext);
-        return TypedResults.Created($"/api/v1/watchlists/{id}", watchlist);
-    }
-
-    private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
-    {
-        if (await deps.Catalog.GetWatchlistAsync(caller.TenantId, id, cancellationToken) is null)
-        {
-            return ApiProblems.NotFound("watchlist", id);
-        }
-
-        var body = await JsonBody.ReadAsync(request, ApiJsonContext.Default.WatchlistRequest, deps.Options);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (body.Value!.Id is { } given && given != id)
-        {
-            return ApiProblems.Invalid("id", "must match the URL or be left out");
-        }
-
-        var (watchlist, problem) = await BuildAsync(body.Value, id, caller, deps, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        await deps.Watchlists.UpsertAsync(watchlist!, cancellationToken);
-        ApiIds.CatalogChanged(request.HttpContext);
-        return TypedResults.Ok(watchlist);
-    }
+    private static CatalogItem<WatchlistRequest, Watchlist, Watchlist> Item(ApiCaller caller, Deps deps) => new(
+        "watchlist", "watchlists", ApiIds.Watchlist, ApiJsonContext.Default.WatchlistRequest, r => r.Id,
+        (id, ct) => deps.Catalog.GetWatchlistAsync(caller.TenantId, id, ct),
+        (r, id, _, ct) => BuildAsync(r, id, caller, deps, ct),
+        deps.Watchlists.UpsertAsync,
+        w => w);
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, ApiCaller caller, Deps deps, IRuleRepository rules, CancellationToken cancellationToken)
     {
@@ -163,11 +122,6 @@ internal static class WatchlistsApi
     private static async Task<(Watchlist? Watchlist, IResult? Problem)> BuildAsync(WatchlistRequest request, string id, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (ApiIds.Check(request.Id) is { } idError)
-        {
-            errors.Add(idError);
-        }
-
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > MaxNameLength)
         {
             errors.Add(new FieldError("name", $"must be 1 to {MaxNameLength} characters"));
