@@ -24,6 +24,7 @@ public static class ApiEndpointRouteBuilderExtensions
 
         var v1 = app.MapGroup("/api/v1");
         HealthApi.Map(v1.MapGroup(string.Empty).WithTags("Health"));
+        UnsubscribeApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers"));
 
         var admin = v1.MapGroup(string.Empty).WithTags("Tenants").AddEndpointFilter(access.AdminFilterAsync);
         TenantsApi.MapAdmin(admin);

@@ -26,6 +26,9 @@ public sealed class ApiOptions
     /// <summary>How far back a rule's dry run looks when the request does not say.</summary>
     public TimeSpan DryRunWindow { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Where the Data Protection keys that sign unsubscribe links are kept (default: <c>{DataDirectory}/keys</c>).</summary>
+    public string? KeysDirectory { get; set; }
+
     /// <summary>A key's last-used time is written at most this often, so reads do not turn into a write each.</summary>
     public TimeSpan LastUsedResolution { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,6 +1,7 @@
 using Alerts.Api.Access;
 using Alerts.Api.Json;
 using Alerts.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,10 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().ApiKeys);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Aliases);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Catalog);
+        services.AddSingleton<Subscribers.UnsubscribeTokens>();
+        // Unsubscribe links in sent emails must survive restarts: keys live with the data (standalone default ./data/keys).
+        var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
+        services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -33,6 +33,8 @@ public sealed class ApiServer : IAsyncDisposable
 
     public AlertStore Store { get; }
 
+    public string DataDirectory => _directory;
+
     public Uri BaseAddress { get; }
 
     public IServiceProvider Services => _app.Services;
