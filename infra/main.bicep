@@ -90,6 +90,9 @@ var tableNames = [
   'deliveries'
   'attempts'
   'work'
+  'tenants'
+  'apikeys'
+  'aliases'
 ]
 
 var prefix = toLower(namePrefix)

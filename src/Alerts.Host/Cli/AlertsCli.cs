@@ -16,6 +16,13 @@ public static class AlertsCli
             BacktestCommand.Create(),
             ImportCommand.Create(),
             DeliveriesCommand.Create(),
+            Client.TenantCommands.Tenants(),
+            Client.TenantCommands.Keys(),
+            Client.CatalogCommands.Watchlists(),
+            Client.CatalogCommands.Rules(),
+            Client.CatalogCommands.Channels(),
+            Client.CatalogCommands.Subscriptions(),
+            Client.AlertCommands.Alerts(),
         };
         return root;
     }

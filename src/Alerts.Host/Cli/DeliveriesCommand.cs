@@ -48,6 +48,15 @@ public static class DeliveriesCommand
             return outcome == DeliverOutcome.Delivered ? 0 : 1;
         });
 
-        return new Command("deliveries", "Inspect deliveries and redeliver dead letters") { list, redeliver };
+        var command = new Command("deliveries", "Inspect deliveries and redeliver dead letters: list/redeliver on the local store, log/retry/retry-since through a server") { list, redeliver };
+        foreach (var verb in Client.AlertCommands.DeliveryVerbs())
+        {
+            command.Subcommands.Add(verb);
+        }
+
+        command.Options.Add(Client.ClientOptions.Server);
+        command.Options.Add(Client.ClientOptions.ApiKey);
+        command.Options.Add(Client.ClientOptions.Json);
+        return command;
     }
 }

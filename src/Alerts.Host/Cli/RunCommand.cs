@@ -1,3 +1,4 @@
+using Alerts.Api;
 using Alerts.Hosting;
 using System.CommandLine;
 using System.Net;
@@ -34,6 +35,7 @@ public static class RunCommand
             builder.Configuration.AddConfiguration(configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.HttpPort));
             builder.Services.AddAlertsPipeline(settings, store);
+            builder.Services.AddAlertsApi(configuration);
             builder.Services.AddFeedSources(SourceSettings.Load(configuration, settings));
             builder.Services.AddSingleton<InProcessPipeline>();
             builder.Services.AddHostedService<StandaloneWorker>();
@@ -41,6 +43,7 @@ public static class RunCommand
 
             await using var app = builder.Build();
             app.MapStandaloneEndpoints();
+            app.MapAlertsApi();
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;

@@ -3,7 +3,7 @@ using Alerts.Core.Model;
 using Alerts.Core.Rules;
 using Alerts.Delivery;
 
-namespace Alerts.Host.Import;
+namespace Alerts.Api.Catalog;
 
 /// <summary>
 /// Checks an import against itself and what is already stored: every reference must resolve, every number make sense,
