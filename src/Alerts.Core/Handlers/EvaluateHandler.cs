@@ -13,8 +13,8 @@ public sealed record EvaluateResult(IReadOnlyList<Alert> Alerts, IReadOnlyList<D
 }
 
 /// <summary>
-/// Second stage: match the event against the indexed rules, decide from stored rule state, and write alert, deliveries and
-/// state in an order that is safe to repeat: alert and deliveries are insert-if-absent under deterministic ids, state last.
+/// Second stage: match the event against the indexed rules, decide from stored rule state and save it (ETag-conditional), then
+/// write the alert and its deliveries, insert-if-absent under deterministic ids, so every step is safe to repeat.
 /// </summary>
 public sealed partial class EvaluateHandler(
     IEventRepository events,
@@ -27,7 +27,8 @@ public sealed partial class EvaluateHandler(
     TimeProvider time,
     ILogger<EvaluateHandler> logger)
 {
-    private const int StateWriteAttempts = 5;
+    // Each lost race means another evaluator's save won, so this bounds the wait behind that many concurrent evaluators.
+    private const int StateWriteAttempts = 16;
 
     public async Task<EvaluateResult> HandleAsync(EvaluateMessage message, CancellationToken cancellationToken)
     {
@@ -63,24 +64,29 @@ public sealed partial class EvaluateHandler(
         {
             var stored = await states.GetAsync(rule.TenantId, rule.Id, match.Subject, cancellationToken);
             var decision = RuleFiring.Decide(match, stored?.Value, marketEvent);
-            Alert? alert = null;
-            if (decision.Fires)
-            {
-                alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow());
-                if (await alerts.TryAddAsync(alert, cancellationToken))
-                {
-                    LogFired(logger, rule.TenantId, rule.Id, alert.Id, marketEvent.Id);
-                }
 
-                await CreateDeliveriesAsync(alert, snapshot.ChannelsFor(rule), toDeliver, cancellationToken);
+            // The state is decided and saved first, with its ETag condition: of two evaluators racing on one rule and subject,
+            // only the one whose save wins may write an alert. A crash after the save is safe, because re-evaluating the event
+            // that fired fires again (same alert id).
+            if (decision.StateChanged && !await states.TrySaveAsync(decision.State, stored?.ETag, cancellationToken))
+            {
+                LogStateRace(logger, rule.TenantId, rule.Id, match.Subject);
+                continue;
             }
 
-            if (!decision.StateChanged || await states.TrySaveAsync(decision.State, stored?.ETag, cancellationToken))
+            if (!decision.Fires)
             {
-                return alert;
+                return null;
             }
 
-            LogStateRace(logger, rule.TenantId, rule.Id, match.Subject);
+            var alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow());
+            if (await alerts.TryAddAsync(alert, cancellationToken))
+            {
+                LogFired(logger, rule.TenantId, rule.Id, alert.Id, marketEvent.Id);
+            }
+
+            await CreateDeliveriesAsync(alert, snapshot.ChannelsFor(rule), toDeliver, cancellationToken);
+            return alert;
         }
 
         throw new InvalidOperationException($"Rule {rule.Id} state for {match.Subject} kept changing under evaluation; the event will be retried.");

@@ -45,6 +45,8 @@ public sealed class Pipeline : IAsyncDisposable
 
     public IRuleStateRepository? RuleStatesOverride { get; set; }
 
+    public IAlertRepository? AlertsOverride { get; set; }
+
     public static async Task<Pipeline> CreateAsync(RetrySchedule? schedule = null)
     {
         var directory = Directory.CreateTempSubdirectory("alerts-core-").FullName;
@@ -59,7 +61,7 @@ public sealed class Pipeline : IAsyncDisposable
     public IngestHandler Ingest => new(Store.Events, Store.Work, Options, Time, NullLogger<IngestHandler>.Instance);
 
     public EvaluateHandler Evaluate => new(
-        Store.Events, RuleStatesOverride ?? Store.RuleStates, Store.Alerts, Store.Deliveries, Store.Work, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
+        Store.Events, RuleStatesOverride ?? Store.RuleStates, AlertsOverride ?? Store.Alerts, Store.Deliveries, Store.Work, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
 
     public DeliverHandler Deliver => new(
         Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Store.Work, [Email, Webhook], Schedule, Options, Time, NullLogger<DeliverHandler>.Instance)
