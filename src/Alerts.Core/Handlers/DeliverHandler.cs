@@ -15,6 +15,9 @@ public enum DeliverOutcome
     NotDue,
     Busy,
     Missing,
+
+    /// <summary>The send ran past the lease and another worker took the delivery over: its result is recorded as an attempt only.</summary>
+    LeaseLost,
 }
 
 public sealed record DeliverResult(DeliverOutcome Outcome, Delivery? Delivery = null);
@@ -77,30 +80,34 @@ public sealed partial class DeliverHandler(
         return await RecordAsync(leased, etag, result, latency, channel, workKey, cancellationToken);
     }
 
-    private async Task<(DeliveryResult Result, TimeSpan Latency, Channel? Channel)> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
+    private async Task<(DeliveryResult Result, TimeSpan Latency, Versioned<Channel>? Channel)> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
     {
         var alert = await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
-        var channel = await channels.GetAsync(leased.TenantId, leased.ChannelId, cancellationToken);
+        var versioned = await channels.GetVersionedAsync(leased.TenantId, leased.ChannelId, cancellationToken);
+        var channel = versioned?.Value;
         if (alert is null || channel is null)
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, alert is null ? "alert no longer exists" : "channel no longer exists", null), TimeSpan.Zero, channel);
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, alert is null ? "alert no longer exists" : "channel no longer exists", null), TimeSpan.Zero, versioned);
         }
 
         if (!channel.Enabled)
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, "channel disabled: " + (channel.DisabledReason ?? "by its owner"), null), TimeSpan.Zero, channel);
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, "channel disabled: " + (channel.DisabledReason ?? "by its owner"), null), TimeSpan.Zero, versioned);
         }
 
         if (!_notifiers.TryGetValue(channel.Kind, out var notifier))
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, channel);
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, versioned);
         }
 
+        // The send is cut off well inside the lease (validated at start-up), so no other worker can take a delivery still being sent.
+        using var timeout = new CancellationTokenSource(options.SendTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = await notifier.SendAsync(new DeliveryRequest(alert, channel, leased, time.GetUtcNow()), cancellationToken);
-            return (result, Stopwatch.GetElapsedTime(started), channel);
+            var result = await notifier.SendAsync(new DeliveryRequest(alert, channel, leased, time.GetUtcNow()), deadline.Token);
+            return (result, Stopwatch.GetElapsedTime(started), versioned);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -110,19 +117,19 @@ public sealed partial class DeliverHandler(
         }
         catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
         {
-            return (HttpStatusClassifier.ClassifyException(exception), Stopwatch.GetElapsedTime(started), channel);
+            return (HttpStatusClassifier.ClassifyException(exception), Stopwatch.GetElapsedTime(started), versioned);
         }
         catch (Exception exception)
         {
             // Anything else is still an attempt: recorded and retried on the schedule, so a sender that always throws
             // ends in the dead letters instead of cycling on its lease forever.
             LogSenderFailed(logger, exception, leased.TenantId, leased.Id, leased.ChannelId);
-            return (new DeliveryResult.Retryable(FailureReason.Internal, exception.GetType().Name, null), Stopwatch.GetElapsedTime(started), channel);
+            return (new DeliveryResult.Retryable(FailureReason.Internal, exception.GetType().Name, null), Stopwatch.GetElapsedTime(started), versioned);
         }
     }
 
     private async Task<DeliverResult> RecordAsync(
-        Delivery leased, string etag, DeliveryResult result, TimeSpan latency, Channel? channel, string workKey, CancellationToken cancellationToken)
+        Delivery leased, string etag, DeliveryResult result, TimeSpan latency, Versioned<Channel>? channel, string workKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var number = leased.AttemptCount + 1;
@@ -135,6 +142,11 @@ public sealed partial class DeliverHandler(
         };
         await attempts.AddAsync(new DeliveryAttempt(leased.TenantId, leased.Id, number, now, outcome, result.StatusCode, latency, error), cancellationToken);
 
+        if (result is DeliveryResult.Permanent { DisableEndpoint: true } && channel is not null)
+        {
+            await DisableChannelAsync(channel, result.StatusCode, cancellationToken);
+        }
+
         var attempted = leased with { AttemptCount = number, LeasedUntil = null, LastError = error, LastStatusCode = result.StatusCode };
         (Delivery Final, DeliverOutcome Outcome) next = result switch
         {
@@ -146,7 +158,9 @@ public sealed partial class DeliverHandler(
 
         if (await deliveries.TryReplaceAsync(next.Final, etag, cancellationToken) is null)
         {
+            // Another worker owns the delivery now (and its pending row): leave both as they are.
             LogLeaseLost(logger, leased.TenantId, leased.Id);
+            return new DeliverResult(DeliverOutcome.LeaseLost, leased);
         }
 
         if (next.Outcome == DeliverOutcome.RetryScheduled)
@@ -163,13 +177,23 @@ public sealed partial class DeliverHandler(
             }
         }
 
-        if (result is DeliveryResult.Permanent { DisableEndpoint: true } && channel is not null)
+        return new DeliverResult(next.Outcome, next.Final);
+    }
+
+    /// <summary>
+    /// The endpoint said it is gone. The channel is disabled only as it was when this send read it: if its owner changed it
+    /// meanwhile (a new URL, say), the answer was about a target that is no longer there, and the change wins.
+    /// </summary>
+    private async Task DisableChannelAsync(Versioned<Channel> channel, int? statusCode, CancellationToken cancellationToken)
+    {
+        var disabled = channel.Value with { Enabled = false, DisabledReason = $"endpoint answered {statusCode}: gone" };
+        if (await channels.TryReplaceAsync(disabled, channel.ETag, cancellationToken) is null)
         {
-            await channels.UpsertAsync(channel with { Enabled = false, DisabledReason = $"endpoint answered {result.StatusCode}: gone" }, cancellationToken);
-            LogChannelDisabled(logger, channel.TenantId, channel.Id, result.StatusCode);
+            LogChannelChanged(logger, channel.Value.TenantId, channel.Value.Id, statusCode);
+            return;
         }
 
-        return new DeliverResult(next.Outcome, next.Final);
+        LogChannelDisabled(logger, channel.Value.TenantId, channel.Value.Id, statusCode);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
@@ -177,7 +201,7 @@ public sealed partial class DeliverHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Sender for delivery {TenantId}/{DeliveryId} to channel {ChannelId} failed unexpectedly")]
     private static partial void LogSenderFailed(ILogger logger, Exception exception, string tenantId, string deliveryId, string channelId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} changed while it was being sent; its lease had run out")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} was taken over by another worker while it was being sent (its lease ran out); left to that worker")]
     private static partial void LogLeaseLost(ILogger logger, string tenantId, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {TenantId}/{DeliveryId} to channel {ChannelId} failed attempt {Attempt}; next at {NextAttemptAt}: {Error}")]
@@ -185,6 +209,9 @@ public sealed partial class DeliverHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} to channel {ChannelId} dead-lettered after {Attempt} attempt(s): {Error}")]
     private static partial void LogDeadLettered(ILogger logger, string tenantId, string deliveryId, string channelId, int attempt, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {TenantId}/{ChannelId} changed while a send was answered {StatusCode}; not disabled")]
+    private static partial void LogChannelChanged(ILogger logger, string tenantId, string channelId, int? statusCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {TenantId}/{ChannelId} disabled: endpoint answered {StatusCode}")]
     private static partial void LogChannelDisabled(ILogger logger, string tenantId, string channelId, int? statusCode);

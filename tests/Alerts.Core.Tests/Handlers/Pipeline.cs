@@ -35,7 +35,7 @@ public sealed class Pipeline : IAsyncDisposable
 
     public RetrySchedule Schedule { get; }
 
-    public PipelineOptions Options { get; } = new() { RedeliveryGrace = TimeSpan.FromMinutes(2), DeliveryLease = TimeSpan.FromMinutes(1) };
+    public PipelineOptions Options { get; set; } = new() { RedeliveryGrace = TimeSpan.FromMinutes(2), DeliveryLease = TimeSpan.FromMinutes(1) };
 
     public StoreCatalogSource Catalog { get; }
 
