@@ -41,6 +41,13 @@ public sealed partial class EvaluateHandler(
             return EvaluateResult.Nothing;
         }
 
+        return await HandleAsync(marketEvent, cancellationToken);
+    }
+
+    /// <summary>Evaluates an event the caller already holds (it was just ingested and stored), saving the read.</summary>
+    public async Task<EvaluateResult> HandleAsync(MarketEvent marketEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(marketEvent);
         var snapshot = await catalog.GetAsync(cancellationToken);
         var fired = new List<Alert>();
         var toDeliver = new List<DeliverMessage>();
@@ -52,7 +59,7 @@ public sealed partial class EvaluateHandler(
             }
         }
 
-        await work.RemoveAsync(WorkStage.Evaluate, message.EventId, cancellationToken);
+        await work.RemoveAsync(WorkStage.Evaluate, marketEvent.Id, cancellationToken);
         return new EvaluateResult(fired, toDeliver);
     }
 

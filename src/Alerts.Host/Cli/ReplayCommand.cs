@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Alerts.Core.Ports;
 using Alerts.Host.Composition;
 using Alerts.Host.Standalone;
 using Microsoft.Extensions.Logging;
@@ -20,15 +21,23 @@ public static class ReplayCommand
                 return 2;
             }
 
+            var settings = CliOptions.Settings(parse);
+            using var owner = await PipelineOwnership.AcquireAsync(settings, "replay", "push the events to it (POST /api/events) or stop it first.");
+            if (owner is null)
+            {
+                return 3;
+            }
+
             var (events, problems) = EventFile.Read(path.FullName);
             foreach (var problem in problems)
             {
                 await Console.Error.WriteLineAsync("skipped " + problem);
             }
 
-            await using var app = await AlertsApp.OpenAsync(CliOptions.Settings(parse), LogLevel.Warning, cancellationToken);
-            var report = await BatchRun.RunAsync(app.Get<InProcessPipeline>(), events, app.Settings.DeliveryWorkers, app.Settings.DeliveryEnabled, cancellationToken);
-            ReportPrinter.PrintSummary(Console.Out, report, problems.Count);
+            await using var app = await AlertsApp.OpenAsync(settings, LogLevel.Warning, cancellationToken);
+            var report = await BatchRun.RunAsync(
+                app.Get<InProcessPipeline>(), app.Get<IWorkRepository>(), events, [], settings.DeliveryWorkers, settings.DeliveryEnabled, cancellationToken);
+            ReportPrinter.PrintSummary(Console.Out, report, problems.Count, settings.DeliveryEnabled);
             return 0;
         });
         return command;
