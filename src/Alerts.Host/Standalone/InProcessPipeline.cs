@@ -55,6 +55,9 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
     public bool DeliveryEnabled { get; private set; }
 
+    /// <summary>Deliveries queued and not yet taken by a worker (never more than the queue's capacity).</summary>
+    public int QueuedDeliveries => _deliver.Reader.Count;
+
     public void Start(int deliveryWorkers, bool deliveryEnabled)
     {
         DeliveryEnabled = deliveryEnabled;
