@@ -16,6 +16,7 @@ public static class AlertsCli
             BacktestCommand.Create(),
             ImportCommand.Create(),
             DeliveriesCommand.Create(),
+            Bench.BenchCommand.Create(),
             Functions.FunctionsCommand.Create(),
         };
         return root;

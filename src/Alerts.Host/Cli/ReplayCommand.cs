@@ -11,7 +11,8 @@ public static class ReplayCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "Recorded events, one JSON event per line" };
-        var command = new Command("replay", "Feed recorded events through the pipeline (deduped, evaluated, delivered)") { file };
+        var oneByOne = new Option<bool>("--one-by-one") { Description = "Wait for each event to be fully handled before reading the next (the old way; for comparisons)", Hidden = true };
+        var command = new Command("replay", "Feed recorded events through the pipeline (deduped, evaluated, delivered)") { file, oneByOne };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
@@ -36,7 +37,7 @@ public static class ReplayCommand
 
             await using var app = await AlertsApp.OpenAsync(settings, LogLevel.Warning, cancellationToken);
             var report = await BatchRun.RunAsync(
-                app.Get<InProcessPipeline>(), app.Get<IWorkRepository>(), events, [], settings.DeliveryWorkers, settings.DeliveryEnabled, cancellationToken);
+                app.Get<InProcessPipeline>(), app.Get<IWorkRepository>(), events, [], settings.DeliveryWorkers, settings.DeliveryEnabled, cancellationToken, parse.GetValue(oneByOne));
             ReportPrinter.PrintSummary(Console.Out, report, problems.Count, settings.DeliveryEnabled);
             return 0;
         });

@@ -30,7 +30,8 @@ public static class BatchRun
         IReadOnlyList<DeliverMessage> deliveries,
         int deliveryWorkers,
         bool deliveryEnabled,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool oneByOne = false)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(work);
@@ -44,7 +45,7 @@ public static class BatchRun
             await pipeline.EnqueueAsync(message, cancellationToken);
         }
 
-        var summary = await pipeline.IngestBatchAsync(events, cancellationToken);
+        var summary = oneByOne ? await OneByOneAsync(pipeline, events, cancellationToken) : await pipeline.IngestBatchAsync(events, cancellationToken);
         await pipeline.WhenIdleAsync(cancellationToken);
         await pipeline.StopAsync(TimeSpan.FromSeconds(30));
 
@@ -59,6 +60,20 @@ public static class BatchRun
         var pendingEvaluations = await CountAsync(work.ListAsync(WorkStage.Evaluate, cancellationToken));
         var pendingDeliveries = await CountAsync(work.ListAsync(WorkStage.Deliver, cancellationToken));
         return new BatchReport(summary.Accepted, summary.Duplicates, summary.Rejected, [.. alerts], [.. handled], retries, pendingEvaluations, pendingDeliveries);
+    }
+
+    /// <summary>How replay worked before it streamed: each event handled to the end before the next is read (kept for comparisons).</summary>
+    private static async Task<IngestSummary> OneByOneAsync(InProcessPipeline pipeline, IEnumerable<MarketEvent> events, CancellationToken cancellationToken)
+    {
+        var summary = new IngestSummary(0, 0, []);
+        foreach (var marketEvent in IngestHandler.InTimeOrder(events))
+        {
+            var one = await pipeline.IngestBatchAsync([marketEvent], cancellationToken);
+            await pipeline.WhenIdleAsync(cancellationToken);
+            summary = new IngestSummary(summary.Accepted + one.Accepted, summary.Duplicates + one.Duplicates, [.. summary.Rejected, .. one.Rejected]);
+        }
+
+        return summary;
     }
 
     private static async Task<int> CountAsync(IAsyncEnumerable<WorkItem> items)
