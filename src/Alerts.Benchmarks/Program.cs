@@ -4,9 +4,15 @@ using Alerts.Benchmarks;
 using Alerts.Core.Model;
 using Alerts.Core.Rules;
 
-// Usage: dotnet run -c Release --project src/Alerts.Benchmarks -- [--rules 100000] [--events 20000] [--companies 3000] [--seed 1]
+// Usage: dotnet run -c Release --project src/Alerts.Benchmarks -- store [--seconds 3]   (SQLite store writes/s, see StoreBenchmark)
+//        dotnet run -c Release --project src/Alerts.Benchmarks -- [--rules 100000] [--events 20000] [--companies 3000] [--seed 1]
 //        [--seconds 2.5] [--breakdown]
 // --breakdown also times RuleBooks over subsets of the rules (market-wide only, without keywords, ...) to show where time goes.
+if (args is ["store", .. var storeArgs])
+{
+    return await StoreBenchmark.RunAsync(storeArgs);
+}
+
 var breakdown = args.Contains("--breakdown");
 var options = BenchmarkOptions.Parse([.. args.Where(a => a != "--breakdown")]);
 if (options is null)

@@ -27,8 +27,9 @@ public static class StoreFactory
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
         IEntityStore backend = TablesAccount(configuration) is { } account
-            ? new TablesEntityStore(TableStorageClientFactory.Create(account))
-            : await SqliteEntityStore.OpenAsync(settings.ResolvedDatabasePath, cancellationToken);
+            ? new TablesEntityStore(TableServiceClientFactory.Create(account))
+            : await SqliteEntityStore.OpenAsync(
+                settings.ResolvedDatabasePath, new SqliteStoreOptions { Durability = settings.Durability }, cancellationToken);
         var store = await AlertStore.CreateAsync(backend, cancellationToken);
         await ReferenceCompanies.SeedAsync(store.Companies, cancellationToken);
         return store;

@@ -1,6 +1,6 @@
 namespace Alerts.Storage.Tables;
 
-/// <summary>How the host reaches its Table Storage account; bound from configuration and turned into a client by <see cref="TableStorageClientFactory"/>.</summary>
+/// <summary>How the host reaches its Table Storage account; bound from configuration and turned into a client by <see cref="TableServiceClientFactory"/>.</summary>
 public sealed class TableStorageAccountOptions
 {
     public TableStorageAuthentication Authentication { get; set; } = TableStorageAuthentication.ConnectionString;

@@ -1,22 +1,23 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Alerts.Storage.Primitive;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Alerts.Storage.Tables;
 
 /// <summary>
-/// The Azure backend of the store primitive: each store table is one Azure table, each row one entity whose payload is the
-/// string property <see cref="DataProperty"/>, and ETags are the service's own. Tables are created on first write (and
-/// remembered), and a table that does not exist yet reads as empty, so callers see the same behaviour as the SQLite backend.
+/// The Azure backend of the store primitive, a thin adapter over Azure.Data.Tables: each store table is one Azure table, each
+/// row one entity carrying its payload as string properties (<see cref="TablePayload"/>), and ETags are the service's own.
+/// Tables are created on first write (and remembered), and a table that does not exist yet reads as empty, as in SQLite.
+/// Retries of transient failures are the SDK client's own (Azure.Core's retry policy); nothing here retries again.
 /// </summary>
-public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
+public sealed class TablesEntityStore(TableServiceClient service) : IEntityStore
 {
-    public const string DataProperty = "Data";
-
-    /// <summary>Table string properties hold at most 64 KiB of UTF-16, i.e. 32,768 characters.</summary>
-    public const int MaxDataLength = 32 * 1024;
+    public const int MaxDataLength = TablePayload.MaxLength;
 
     // Azure table names are case-insensitive.
+    private readonly ConcurrentDictionary<string, TableClient> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, bool> _existingTables = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task EnsureTableAsync(string table, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
         EntityKeys.ValidateTable(table);
         if (!_existingTables.ContainsKey(table))
         {
-            await client.CreateTableIfNotExistsAsync(table, cancellationToken);
+            await Client(table).CreateIfNotExistsAsync(cancellationToken);
             _existingTables.TryAdd(table, true);
         }
     }
@@ -34,12 +35,12 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
         EntityKeys.Validate(table, partitionKey, rowKey);
         try
         {
-            var entity = await client.GetEntityAsync(table, partitionKey, rowKey, cancellationToken);
-            return entity is null ? null : ToStored(table, entity);
+            var response = await Client(table).GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+            return response.HasValue ? ToStored(table, response.Value!) : null;
         }
-        catch (TableStorageException exception) when (exception.ErrorCode == TableErrorCode.TableNotFound)
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
-            return null;
+            return null; // the table itself does not exist yet
         }
     }
 
@@ -49,9 +50,9 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
         await EnsureTableAsync(table, cancellationToken);
         try
         {
-            return await client.InsertEntityAsync(table, entity, cancellationToken);
+            return ETagOf(await Client(table).AddEntityAsync(entity, cancellationToken));
         }
-        catch (TableStorageException exception) when (exception.Status == 409 && exception.ErrorCode == TableErrorCode.EntityAlreadyExists)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return null;
         }
@@ -61,7 +62,7 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
     {
         var entity = ToEntity(table, partitionKey, rowKey, data);
         await EnsureTableAsync(table, cancellationToken);
-        return await client.UpsertEntityAsync(table, entity, TableUpdateMode.Replace, cancellationToken);
+        return ETagOf(await Client(table).UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken));
     }
 
     public async Task<string?> ReplaceIfMatchAsync(string table, string partitionKey, string rowKey, string data, string etag, CancellationToken cancellationToken)
@@ -71,9 +72,9 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
         await EnsureTableAsync(table, cancellationToken);
         try
         {
-            return await client.UpdateEntityAsync(table, entity, etag, TableUpdateMode.Replace, cancellationToken);
+            return ETagOf(await Client(table).UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, cancellationToken));
         }
-        catch (TableStorageException exception) when (exception.Status is 404 or 412)
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
             return null;
         }
@@ -85,10 +86,11 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
         await EnsureTableAsync(table, cancellationToken);
         try
         {
-            await client.DeleteEntityAsync(table, partitionKey, rowKey, etag ?? "*", cancellationToken);
-            return true;
+            // The SDK answers a missing entity with a 404 response rather than an exception.
+            var response = await Client(table).DeleteEntityAsync(partitionKey, rowKey, etag is null ? ETag.All : new ETag(etag), cancellationToken);
+            return response.Status is >= 200 and < 300;
         }
-        catch (TableStorageException exception) when (exception.Status is 404 or 412)
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
             return false;
         }
@@ -98,17 +100,17 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
         string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         EntityKeys.ValidateTable(table);
-        var filter = RangeFilter(partitionKey, rowKeyFrom, rowKeyTo);
-        await using var rows = client.QueryAsync(table, filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var rows = Client(table).QueryAsync<TableEntity>(RangeFilter(partitionKey, rowKeyFrom, rowKeyTo), cancellationToken: cancellationToken);
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             // C# cannot yield inside a try with a catch, so only the fetch is guarded.
             bool more;
             try
             {
-                more = await rows.MoveNextAsync();
+                more = await enumerator.MoveNextAsync();
             }
-            catch (TableStorageException exception) when (exception.ErrorCode == TableErrorCode.TableNotFound)
+            catch (RequestFailedException exception) when (exception.Status == 404)
             {
                 yield break;
             }
@@ -118,26 +120,56 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
                 yield break;
             }
 
-            yield return ToStored(table, rows.Current);
+            yield return ToStored(table, enumerator.Current);
         }
     }
+
+    public async Task<IReadOnlyList<string?>> ExecuteBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken)
+    {
+        EntityBatch.Validate(table, operations);
+        var actions = operations.Select(operation => ToAction(table, operation)).ToList();
+        await EnsureTableAsync(table, cancellationToken);
+        try
+        {
+            var responses = (await Client(table).SubmitTransactionAsync(actions, cancellationToken)).Value;
+            return [.. operations.Select((operation, i) => operation.Kind == BatchOperationKind.Delete ? null : responses[i].Headers.ETag?.ToString())];
+        }
+        catch (TableTransactionFailedException exception)
+            when (exception.Status is 404 or 409 or 412 && exception.FailedTransactionActionIndex is { } index && index < operations.Count)
+        {
+            throw new BatchConflictException(index, operations[index]);
+        }
+    }
+
+    private TableClient Client(string table) => _tables.GetOrAdd(table, service.GetTableClient);
+
+    private static TableTransactionAction ToAction(string table, BatchOperation operation) => operation.Kind switch
+    {
+        BatchOperationKind.Insert => new(TableTransactionActionType.Add, ToEntity(table, operation.PartitionKey, operation.RowKey, operation.Data!)),
+        BatchOperationKind.Upsert => new(TableTransactionActionType.UpsertReplace, ToEntity(table, operation.PartitionKey, operation.RowKey, operation.Data!)),
+        BatchOperationKind.Replace => new(
+            TableTransactionActionType.UpdateReplace, ToEntity(table, operation.PartitionKey, operation.RowKey, operation.Data!), new ETag(operation.ETag!)),
+        BatchOperationKind.Delete => new(
+            TableTransactionActionType.Delete, new TableEntity(operation.PartitionKey, operation.RowKey), operation.ETag is null ? ETag.All : new ETag(operation.ETag)),
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "Unknown batch operation."),
+    };
 
     private static string? RangeFilter(string? partitionKey, string? rowKeyFrom, string? rowKeyTo)
     {
         var clauses = new List<string>(3);
         if (partitionKey is not null)
         {
-            clauses.Add(TableFilter.Create($"PartitionKey eq {partitionKey}"));
+            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"));
         }
 
         if (rowKeyFrom is not null)
         {
-            clauses.Add(TableFilter.Create($"RowKey ge {rowKeyFrom}"));
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey ge {rowKeyFrom}"));
         }
 
         if (rowKeyTo is not null)
         {
-            clauses.Add(TableFilter.Create($"RowKey lt {rowKeyTo}"));
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey lt {rowKeyTo}"));
         }
 
         return clauses.Count == 0 ? null : string.Join(" and ", clauses);
@@ -146,21 +178,16 @@ public sealed class TablesEntityStore(TableStorageClient client) : IEntityStore
     private static TableEntity ToEntity(string table, string partitionKey, string rowKey, string data)
     {
         EntityKeys.Validate(table, partitionKey, rowKey);
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.Length > MaxDataLength)
-        {
-            throw new ArgumentException(
-                $"Entity data is {data.Length} characters; an Azure Table string property holds at most {MaxDataLength} (64 KiB of UTF-16).",
-                nameof(data));
-        }
-
-        return new TableEntity(partitionKey, rowKey) { [DataProperty] = data };
+        return TablePayload.ToEntity(partitionKey, rowKey, data);
     }
+
+    private static string ETagOf(Response response) =>
+        response.Headers.ETag?.ToString() ?? throw new InvalidDataException("Table Storage answered a write without an ETag.");
 
     private static StoredEntity ToStored(string table, TableEntity entity) =>
         new(
             entity.PartitionKey,
             entity.RowKey,
-            entity.GetString(DataProperty) ?? throw new InvalidDataException($"Entity ({entity.PartitionKey}, {entity.RowKey}) in {table} has no {DataProperty} string."),
-            entity.ETag ?? throw new InvalidDataException($"Entity ({entity.PartitionKey}, {entity.RowKey}) in {table} came back without an ETag."));
+            TablePayload.Read(table, entity),
+            entity.ETag == default ? throw new InvalidDataException($"Entity ({entity.PartitionKey}, {entity.RowKey}) in {table} came back without an ETag.") : entity.ETag.ToString());
 }

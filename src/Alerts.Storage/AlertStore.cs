@@ -51,6 +51,7 @@ public sealed class AlertStore
         public Task<string?> ReplaceIfMatchAsync(string table, string partitionKey, string rowKey, string data, string etag, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) => throw new NotSupportedException();
         public IAsyncEnumerable<StoredEntity> QueryAsync(string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<string?>> ExecuteBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     /// <summary>Wraps a backend and makes sure every table exists.</summary>

@@ -1,3 +1,5 @@
+using Alerts.Storage.Sqlite;
+
 namespace Alerts.Hosting.Configuration;
 
 /// <summary>
@@ -55,6 +57,12 @@ public sealed class AlertsSettings
     public bool PollSources { get; set; } = true;
 
     public string EmailFrom { get; set; } = "Alerts <alerts@example.com>";
+
+    /// <summary>
+    /// SQLite commits: <see cref="StoreDurability.Normal"/> (WAL, synchronous=NORMAL) survives a process crash but may lose the
+    /// last commits on power loss; <see cref="StoreDurability.Full"/> syncs every commit. Table Storage is always durable.
+    /// </summary>
+    public StoreDurability Durability { get; set; } = StoreDurability.Normal;
 
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(DataDirectory, "alerts.db");
 

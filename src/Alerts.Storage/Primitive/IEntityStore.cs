@@ -31,4 +31,12 @@ public interface IEntityStore
     /// restricted to <paramref name="rowKeyFrom"/> ≤ row key &lt; <paramref name="rowKeyTo"/> where given.
     /// </summary>
     IAsyncEnumerable<StoredEntity> QueryAsync(string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies 1 to <see cref="EntityBatch.MaxOperations"/> writes to one partition of one table atomically: all or nothing.
+    /// Returns each operation's new ETag (null for deletes). A conflict (insert of an existing row, replace or delete of a row
+    /// that changed or is gone) throws <see cref="BatchConflictException"/> naming the operation, and nothing is written.
+    /// A batch across partitions, with a row twice or with more than 100 operations is refused with an <see cref="ArgumentException"/>.
+    /// </summary>
+    Task<IReadOnlyList<string?>> ExecuteBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken);
 }

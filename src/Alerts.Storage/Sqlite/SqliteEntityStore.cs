@@ -5,19 +5,30 @@ using Microsoft.Data.Sqlite;
 namespace Alerts.Storage.Sqlite;
 
 /// <summary>
-/// The embedded backend: one <c>entities</c> table keyed by (table, partition key, row key) with an ETag column,
-/// in WAL mode so the queue pumps and the web app can read while one writes.
+/// The embedded backend: one <c>entities</c> table keyed by (table, partition key, row key) with an ETag column, in WAL mode.
+/// Reads run on pooled connections of their own and never wait for a write; writes go through one writer connection that
+/// commits concurrent callers' writes together (<see cref="SqliteGroupCommit"/>), synced as <see cref="StoreDurability"/> says.
 /// </summary>
-public sealed class SqliteEntityStore : IEntityStore
+public sealed class SqliteEntityStore : IEntityStore, IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly SqliteGroupCommit _writer;
 
-    private SqliteEntityStore(string connectionString) => _connectionString = connectionString;
+    private SqliteEntityStore(string connectionString, SqliteStoreOptions options)
+    {
+        _connectionString = connectionString;
+        _writer = new SqliteGroupCommit(connectionString, options);
+    }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and applies pending migrations.</summary>
-    public static async Task<SqliteEntityStore> OpenAsync(string path, CancellationToken cancellationToken)
+    public static Task<SqliteEntityStore> OpenAsync(string path, CancellationToken cancellationToken) =>
+        OpenAsync(path, new SqliteStoreOptions(), cancellationToken);
+
+    public static async Task<SqliteEntityStore> OpenAsync(string path, SqliteStoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
         SQLitePCL.Batteries_V2.Init();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -31,9 +42,9 @@ public sealed class SqliteEntityStore : IEntityStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 10, // seconds a command retries while another connection holds the write lock
+            DefaultTimeout = 10, // seconds a command retries while another process holds the write lock
         }.ToString();
-        var store = new SqliteEntityStore(connectionString);
+        var store = new SqliteEntityStore(connectionString, options);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await SqliteMigrations.ApplyAsync(connection, cancellationToken);
         return store;
@@ -49,53 +60,43 @@ public sealed class SqliteEntityStore : IEntityStore
     {
         EntityKeys.Validate(table, partitionKey, rowKey);
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT pk, rk, data, etag FROM entities WHERE tbl = $t AND pk = $p AND rk = $r", table, partitionKey, rowKey);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pk, rk, data, etag FROM entities WHERE tbl = $t AND pk = $p AND rk = $r";
+        command.Parameters.AddWithValue("$t", table);
+        command.Parameters.AddWithValue("$p", partitionKey);
+        command.Parameters.AddWithValue("$r", rowKey);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    public async Task<string?> InsertIfAbsentAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken)
-    {
-        var (etag, written) = await WriteNewVersionAsync(
-            "INSERT INTO entities (tbl, pk, rk, data, etag) VALUES ($t, $p, $r, $d, $e) ON CONFLICT DO NOTHING",
-            table, partitionKey, rowKey, data, cancellationToken);
-        return written ? etag : null;
-    }
+    public async Task<string?> InsertIfAbsentAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken) =>
+        (await WriteOneAsync(table, BatchOperation.Insert(partitionKey, rowKey, data), cancellationToken)).ETag;
 
     public async Task<string> UpsertAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken) =>
-        (await WriteNewVersionAsync(
-            "INSERT INTO entities (tbl, pk, rk, data, etag) VALUES ($t, $p, $r, $d, $e) ON CONFLICT (tbl, pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag",
-            table, partitionKey, rowKey, data, cancellationToken)).ETag;
+        (await WriteOneAsync(table, BatchOperation.Upsert(partitionKey, rowKey, data), cancellationToken)).ETag!;
 
     public async Task<string?> ReplaceIfMatchAsync(string table, string partitionKey, string rowKey, string data, string etag, CancellationToken cancellationToken)
     {
-        EntityKeys.Validate(table, partitionKey, rowKey);
-        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(etag);
-        var newETag = NewETag();
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, "UPDATE entities SET data = $d, etag = $n WHERE tbl = $t AND pk = $p AND rk = $r AND etag = $e", table, partitionKey, rowKey);
-        command.Parameters.AddWithValue("$d", data);
-        command.Parameters.AddWithValue("$n", newETag);
-        command.Parameters.AddWithValue("$e", etag);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? newETag : null;
+        return (await WriteOneAsync(table, BatchOperation.Replace(partitionKey, rowKey, data, etag), cancellationToken)).ETag;
     }
 
-    public async Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) =>
+        (await WriteOneAsync(table, BatchOperation.Delete(partitionKey, rowKey, etag), cancellationToken)).Applied;
+
+    public async Task<IReadOnlyList<string?>> ExecuteBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken)
     {
-        EntityKeys.Validate(table, partitionKey, rowKey);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        var sql = etag is null
-            ? "DELETE FROM entities WHERE tbl = $t AND pk = $p AND rk = $r"
-            : "DELETE FROM entities WHERE tbl = $t AND pk = $p AND rk = $r AND etag = $e";
-        await using var command = Command(connection, sql, table, partitionKey, rowKey);
-        if (etag is not null)
-        {
-            command.Parameters.AddWithValue("$e", etag);
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        EntityBatch.Validate(table, operations);
+        var outcomes = await _writer.WriteAsync(new SqliteWrite(table, [.. operations], atomic: true), cancellationToken);
+        return [.. outcomes.Select(outcome => outcome.ETag)];
     }
+
+    /// <summary>Write transactions committed by this store so far; with group commit, fewer than the writes made.</summary>
+    public long Commits => _writer.Commits;
+
+    internal SqliteGroupCommit Writer => _writer;
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     public async IAsyncEnumerable<StoredEntity> QueryAsync(
         string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -138,32 +139,17 @@ public sealed class SqliteEntityStore : IEntityStore
         return connection;
     }
 
-    /// <summary>Runs an insert-style statement that writes <paramref name="data"/> under a fresh ETag ($d, $e).</summary>
-    private async Task<(string ETag, bool Written)> WriteNewVersionAsync(
-        string sql, string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken)
+    private async Task<WriteOutcome> WriteOneAsync(string table, BatchOperation operation, CancellationToken cancellationToken)
     {
-        EntityKeys.Validate(table, partitionKey, rowKey);
-        ArgumentNullException.ThrowIfNull(data);
-        var etag = NewETag();
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, sql, table, partitionKey, rowKey);
-        command.Parameters.AddWithValue("$d", data);
-        command.Parameters.AddWithValue("$e", etag);
-        return (etag, await command.ExecuteNonQueryAsync(cancellationToken) == 1);
-    }
+        EntityKeys.Validate(table, operation.PartitionKey, operation.RowKey);
+        if (operation.Kind != BatchOperationKind.Delete)
+        {
+            ArgumentNullException.ThrowIfNull(operation.Data, "data");
+        }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, string table, string partitionKey, string rowKey)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$t", table);
-        command.Parameters.AddWithValue("$p", partitionKey);
-        command.Parameters.AddWithValue("$r", rowKey);
-        return command;
+        return (await _writer.WriteAsync(new SqliteWrite(table, [operation], atomic: false), cancellationToken))[0];
     }
 
     private static StoredEntity Read(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
-
-    private static string NewETag() => "W/\"" + Guid.NewGuid().ToString("N") + "\"";
 }

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace Alerts.Storage.Tables.Tests.Azurite;
 
 /// <summary>
@@ -12,11 +14,17 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={TableStorageConnectionString.DevelopmentAccountName};"
-        + $"AccountKey={TableStorageConnectionString.DevelopmentAccountKey};TableEndpoint={Endpoint}";
+    /// <summary>Azurite's well-known development account (published in its documentation; not a secret).</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
 
-    public TableStorageClient CreateClient(TableStorageClientOptions? options = null) => new(ConnectionString, options);
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>An explicit-endpoint connection string, as a user running Azurite on another port writes it.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};TableEndpoint={Endpoint}";
+
+    public TableServiceClient CreateClient(TableClientOptions? options = null) =>
+        TableServiceClientFactory.Create(new TableStorageAccountOptions { ConnectionString = ConnectionString }, options);
 
     /// <summary>A table name no other test uses: letters and digits, starting with a letter.</summary>
     public static string NewTableName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..16];

@@ -205,6 +205,170 @@ public abstract class EntityStoreConformance
         Assert.Single(results, r => r is not null);
     }
 
+    [Fact]
+    public async Task Concurrent_writers_each_get_their_own_result()
+    {
+        var store = await StoreAsync();
+        var etag = await store.UpsertAsync(_table, "p", "contended", "start", None);
+        await store.UpsertAsync(_table, "p", "doomed", "x", None);
+        var text = System.Globalization.CultureInfo.InvariantCulture;
+
+        // Task.Run: every caller on its own thread, so the backend really sees them at once.
+        var insertsTask = Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => store.InsertIfAbsentAsync(_table, "p", "row" + i.ToString("D2", text), i.ToString(text), None))));
+        var sameKeyTask = Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.InsertIfAbsentAsync(_table, "p", "same", i.ToString(text), None))));
+        var replacesTask = Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.ReplaceIfMatchAsync(_table, "p", "contended", "by " + i.ToString(text), etag, None))));
+        var deletesTask = Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.DeleteAsync(_table, "p", "doomed", null, None))));
+        var (inserts, sameKey, replaces, deletes) = (await insertsTask, await sameKeyTask, await replacesTask, await deletesTask);
+
+        Assert.All(inserts, Assert.NotNull);
+        Assert.Equal(inserts.Length, inserts.Distinct().Count());
+        var winner = Assert.Single(sameKey, r => r is not null);
+        var replaced = Assert.Single(replaces, r => r is not null);
+        Assert.Single(deletes, deleted => deleted);
+
+        var contended = await store.GetAsync(_table, "p", "contended", None);
+        Assert.Equal(replaced, contended!.ETag);
+        Assert.Equal("by " + Array.IndexOf(replaces, replaced).ToString(text), contended.Data);
+        Assert.Equal(winner, (await store.GetAsync(_table, "p", "same", None))!.ETag);
+        Assert.Equal("7", (await store.GetAsync(_table, "p", "row07", None))!.Data);
+        Assert.Null(await store.GetAsync(_table, "p", "doomed", None));
+    }
+
+    [Fact]
+    public async Task About_240_KB_of_Chinese_text_round_trips_intact()
+    {
+        var store = await StoreAsync();
+        // Varied CJK characters (3 bytes each in UTF-8): a multi-byte character split across request-body chunks must survive.
+        var text = string.Concat(Enumerable.Range(0, 80_000).Select(i => (char)('一' + (i * 7 % 20000))));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(text), 230_000, 250_000);
+
+        await store.UpsertAsync(_table, "p", "big", text, None);
+
+        Assert.Equal(text, (await store.GetAsync(_table, "p", "big", None))!.Data);
+        Assert.Equal(text, Assert.Single(await ToListAsync(store.QueryAsync(_table, "p", null, null, None))).Data);
+    }
+
+    [Fact]
+    public async Task A_batch_applies_every_kind_of_operation_together()
+    {
+        var store = await StoreAsync();
+        await store.UpsertAsync(_table, "p", "upserted", "old", None);
+        var etag = await store.UpsertAsync(_table, "p", "replaced", "old", None);
+        await store.UpsertAsync(_table, "p", "deleted", "old", None);
+        await store.UpsertAsync(_table, "q", "other", "untouched", None);
+
+        var etags = await store.ExecuteBatchAsync(_table,
+            [
+                BatchOperation.Insert("p", "inserted", "new"),
+                BatchOperation.Upsert("p", "upserted", "new"),
+                BatchOperation.Replace("p", "replaced", "new", etag),
+                BatchOperation.Delete("p", "deleted"),
+            ], None);
+
+        var rows = await ToListAsync(store.QueryAsync(_table, "p", null, null, None));
+        Assert.Equal(["inserted", "replaced", "upserted"], rows.Select(r => r.RowKey));
+        Assert.All(rows, r => Assert.Equal("new", r.Data));
+        Assert.Equal(4, etags.Count);
+        Assert.Equal(rows.Single(r => r.RowKey == "inserted").ETag, etags[0]);
+        Assert.Equal(rows.Single(r => r.RowKey == "upserted").ETag, etags[1]);
+        Assert.Equal(rows.Single(r => r.RowKey == "replaced").ETag, etags[2]);
+        Assert.Null(etags[3]);
+        Assert.Equal("untouched", (await store.GetAsync(_table, "q", "other", None))!.Data);
+    }
+
+    public enum Conflict
+    {
+        InsertOfExistingRow,
+        ReplaceWithStaleETag,
+        ReplaceOfMissingRow,
+        DeleteOfMissingRow,
+        DeleteWithStaleETag,
+    }
+
+    [Theory]
+    [InlineData(Conflict.InsertOfExistingRow)]
+    [InlineData(Conflict.ReplaceWithStaleETag)]
+    [InlineData(Conflict.ReplaceOfMissingRow)]
+    [InlineData(Conflict.DeleteOfMissingRow)]
+    [InlineData(Conflict.DeleteWithStaleETag)]
+    public async Task A_conflict_fails_the_whole_batch_and_names_the_operation(Conflict conflict)
+    {
+        var store = await StoreAsync();
+        var stale = await store.UpsertAsync(_table, "p", "existing", "v1", None);
+        var current = await store.UpsertAsync(_table, "p", "existing", "v2", None);
+        await store.UpsertAsync(_table, "p", "kept", "before", None);
+        var failing = conflict switch
+        {
+            Conflict.InsertOfExistingRow => BatchOperation.Insert("p", "existing", "x"),
+            Conflict.ReplaceWithStaleETag => BatchOperation.Replace("p", "existing", "x", stale),
+            Conflict.ReplaceOfMissingRow => BatchOperation.Replace("p", "missing", "x", current),
+            Conflict.DeleteOfMissingRow => BatchOperation.Delete("p", "missing"),
+            _ => BatchOperation.Delete("p", "existing", stale),
+        };
+
+        var error = await Assert.ThrowsAsync<BatchConflictException>(() => store.ExecuteBatchAsync(_table,
+            [BatchOperation.Insert("p", "fresh", "x"), BatchOperation.Upsert("p", "kept", "after"), failing, BatchOperation.Upsert("p", "late", "x")], None));
+
+        Assert.Equal(2, error.FailedIndex);
+        Assert.Equal(failing, error.Operation);
+        Assert.Null(await store.GetAsync(_table, "p", "fresh", None));
+        Assert.Null(await store.GetAsync(_table, "p", "late", None));
+        Assert.Equal("before", (await store.GetAsync(_table, "p", "kept", None))!.Data);
+        var existing = await store.GetAsync(_table, "p", "existing", None);
+        Assert.Equal(("v2", current), (existing!.Data, existing.ETag));
+    }
+
+    [Fact]
+    public async Task A_batch_across_partitions_is_refused_and_writes_nothing()
+    {
+        var store = await StoreAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ExecuteBatchAsync(_table,
+            [BatchOperation.Upsert("p", "a", "x"), BatchOperation.Upsert("q", "b", "x")], None));
+
+        Assert.Contains("one partition", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await ToListAsync(store.QueryAsync(_table, null, null, null, None)));
+    }
+
+    [Fact]
+    public async Task A_batch_holds_at_most_100_operations_each_on_a_distinct_row()
+    {
+        var store = await StoreAsync();
+        var hundred = Enumerable.Range(0, 100).Select(i => BatchOperation.Insert("p", "r" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture), "x")).ToList();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ExecuteBatchAsync(_table, [.. hundred, BatchOperation.Insert("p", "r100", "x")], None));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ExecuteBatchAsync(_table, [BatchOperation.Insert("p", "r", "x"), BatchOperation.Upsert("p", "r", "y")], None));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ExecuteBatchAsync(_table, [], None));
+        Assert.Empty(await ToListAsync(store.QueryAsync(_table, null, null, null, None)));
+
+        Assert.Equal(100, (await store.ExecuteBatchAsync(_table, hundred, None)).Count);
+        Assert.Equal(100, (await ToListAsync(store.QueryAsync(_table, "p", null, null, None))).Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_on_one_row_admit_exactly_one()
+    {
+        var store = await StoreAsync();
+        var etag = await store.UpsertAsync(_table, "p", "counter", "0", None);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await store.ExecuteBatchAsync(_table,
+                    [BatchOperation.Replace("p", "counter", "1", etag), BatchOperation.Insert("p", "item" + i, "x")], None);
+                return true;
+            }
+            catch (BatchConflictException error) when (error.FailedIndex == 0)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Single(outcomes, won => won);
+        Assert.Single(await ToListAsync(store.QueryAsync(_table, "p", "item", "itemz", None)));
+    }
+
     private static async Task<List<StoredEntity>> ToListAsync(IAsyncEnumerable<StoredEntity> rows)
     {
         var list = new List<StoredEntity>();

@@ -1,0 +1,21 @@
+namespace Alerts.Storage.Sqlite;
+
+/// <summary>How far a committed write must reach before its caller is told it succeeded.</summary>
+public enum StoreDurability
+{
+    /// <summary>WAL with <c>synchronous=NORMAL</c>: a commit survives a process crash; the last commits may be lost on power loss.</summary>
+    Normal,
+
+    /// <summary>WAL with <c>synchronous=FULL</c>: every commit is synced to disk before it is acknowledged (survives power loss).</summary>
+    Full,
+}
+
+public sealed class SqliteStoreOptions
+{
+    public StoreDurability Durability { get; init; } = StoreDurability.Normal;
+
+    /// <summary>
+    /// Most writes one transaction may carry (group commit). 1 gives a transaction per write, as the store did before group commit.
+    /// </summary>
+    public int MaxBatchSize { get; init; } = 256;
+}
