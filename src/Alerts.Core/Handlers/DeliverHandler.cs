@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Alerts.Core.Catalog;
 using Alerts.Core.Model;
 using Alerts.Core.Notifications;
 using Alerts.Core.Ports;
@@ -32,6 +33,7 @@ public sealed partial class DeliverHandler(
     IDeliveryAttemptRepository attempts,
     IAlertRepository alerts,
     IChannelRepository channels,
+    ICatalogSource catalog,
     IWorkRepository work,
     IEnumerable<INotifier> notifiers,
     RetrySchedule schedule,
@@ -80,24 +82,26 @@ public sealed partial class DeliverHandler(
         return await RecordAsync(leased, etag, result, latency, channel, workKey, cancellationToken);
     }
 
-    private async Task<(DeliveryResult Result, TimeSpan Latency, Versioned<Channel>? Channel)> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
+    private async Task<(DeliveryResult Result, TimeSpan Latency, Channel? Channel)> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
     {
         var alert = await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
-        var versioned = await channels.GetVersionedAsync(leased.TenantId, leased.ChannelId, cancellationToken);
-        var channel = versioned?.Value;
+
+        // Channels come from the catalog snapshot (as fresh as evaluation's view of them), not from a read per send.
+        var channel = (await catalog.GetAsync(cancellationToken)).Channel(leased.TenantId, leased.ChannelId)
+            ?? await channels.GetAsync(leased.TenantId, leased.ChannelId, cancellationToken);
         if (alert is null || channel is null)
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, alert is null ? "alert no longer exists" : "channel no longer exists", null), TimeSpan.Zero, versioned);
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, alert is null ? "alert no longer exists" : "channel no longer exists", null), TimeSpan.Zero, channel);
         }
 
         if (!channel.Enabled)
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, "channel disabled: " + (channel.DisabledReason ?? "by its owner"), null), TimeSpan.Zero, versioned);
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, "channel disabled: " + (channel.DisabledReason ?? "by its owner"), null), TimeSpan.Zero, channel);
         }
 
         if (!_notifiers.TryGetValue(channel.Kind, out var notifier))
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, versioned);
+            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, channel);
         }
 
         // The send is cut off well inside the lease (validated at start-up), so no other worker can take a delivery still being sent.
@@ -107,7 +111,7 @@ public sealed partial class DeliverHandler(
         try
         {
             var result = await notifier.SendAsync(new DeliveryRequest(alert, channel, leased, time.GetUtcNow()), deadline.Token);
-            return (result, Stopwatch.GetElapsedTime(started), versioned);
+            return (result, Stopwatch.GetElapsedTime(started), channel);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -117,19 +121,19 @@ public sealed partial class DeliverHandler(
         }
         catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
         {
-            return (HttpStatusClassifier.ClassifyException(exception), Stopwatch.GetElapsedTime(started), versioned);
+            return (HttpStatusClassifier.ClassifyException(exception), Stopwatch.GetElapsedTime(started), channel);
         }
         catch (Exception exception)
         {
             // Anything else is still an attempt: recorded and retried on the schedule, so a sender that always throws
             // ends in the dead letters instead of cycling on its lease forever.
             LogSenderFailed(logger, exception, leased.TenantId, leased.Id, leased.ChannelId);
-            return (new DeliveryResult.Retryable(FailureReason.Internal, exception.GetType().Name, null), Stopwatch.GetElapsedTime(started), versioned);
+            return (new DeliveryResult.Retryable(FailureReason.Internal, exception.GetType().Name, null), Stopwatch.GetElapsedTime(started), channel);
         }
     }
 
     private async Task<DeliverResult> RecordAsync(
-        Delivery leased, string etag, DeliveryResult result, TimeSpan latency, Versioned<Channel>? channel, string workKey, CancellationToken cancellationToken)
+        Delivery leased, string etag, DeliveryResult result, TimeSpan latency, Channel? channel, string workKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var number = leased.AttemptCount + 1;
@@ -181,19 +185,27 @@ public sealed partial class DeliverHandler(
     }
 
     /// <summary>
-    /// The endpoint said it is gone. The channel is disabled only as it was when this send read it: if its owner changed it
-    /// meanwhile (a new URL, say), the answer was about a target that is no longer there, and the change wins.
+    /// The endpoint said it is gone. The channel is disabled only if it still points where this send went, with an ETag-conditional
+    /// write: if its owner changed it meanwhile (a new URL, say), the answer was about a target that is no longer there.
     /// </summary>
-    private async Task DisableChannelAsync(Versioned<Channel> channel, int? statusCode, CancellationToken cancellationToken)
+    private async Task DisableChannelAsync(Channel sentTo, int? statusCode, CancellationToken cancellationToken)
     {
-        var disabled = channel.Value with { Enabled = false, DisabledReason = $"endpoint answered {statusCode}: gone" };
-        if (await channels.TryReplaceAsync(disabled, channel.ETag, cancellationToken) is null)
+        var current = await channels.GetVersionedAsync(sentTo.TenantId, sentTo.Id, cancellationToken);
+        if (current is null || !current.Value.Enabled || current.Value.Target != sentTo.Target || current.Value.Kind != sentTo.Kind)
         {
-            LogChannelChanged(logger, channel.Value.TenantId, channel.Value.Id, statusCode);
+            LogChannelChanged(logger, sentTo.TenantId, sentTo.Id, statusCode);
             return;
         }
 
-        LogChannelDisabled(logger, channel.Value.TenantId, channel.Value.Id, statusCode);
+        var disabled = current.Value with { Enabled = false, DisabledReason = $"endpoint answered {statusCode}: gone" };
+        if (await channels.TryReplaceAsync(disabled, current.ETag, cancellationToken) is null)
+        {
+            LogChannelChanged(logger, sentTo.TenantId, sentTo.Id, statusCode);
+            return;
+        }
+
+        catalog.Invalidate();
+        LogChannelDisabled(logger, sentTo.TenantId, sentTo.Id, statusCode);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -67,15 +67,16 @@ public sealed partial class EvaluateHandler(
         RuleMatch match, MarketEvent marketEvent, CatalogSnapshot snapshot, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
     {
         var rule = match.Rule;
+        var stateless = RuleFiring.IsStateless(rule);
         for (var attempt = 0; attempt < StateWriteAttempts; attempt++)
         {
-            var stored = await states.GetAsync(rule.TenantId, rule.Id, match.Subject, cancellationToken);
+            var stored = stateless ? null : await states.GetAsync(rule.TenantId, rule.Id, match.Subject, cancellationToken);
             var decision = RuleFiring.Decide(match, stored?.Value, marketEvent);
 
             // The state is decided and saved first, with its ETag condition: of two evaluators racing on one rule and subject,
             // only the one whose save wins may write an alert. A crash after the save is safe, because re-evaluating the event
             // that fired fires again (same alert id).
-            if (decision.StateChanged && !await states.TrySaveAsync(decision.State, stored?.ETag, cancellationToken))
+            if (!stateless && decision.StateChanged && !await states.TrySaveAsync(decision.State, stored?.ETag, cancellationToken))
             {
                 LogStateRace(logger, rule.TenantId, rule.Id, match.Subject);
                 continue;

@@ -11,7 +11,7 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
     private const int Pushers = 4;
     private int _runs;
 
-    public sealed record BurstResult(double DeliveriesPerSecond, Latencies Latency, double PeakRssMb, int Duplicates, bool Complete);
+    public sealed record BurstResult(double DeliveriesPerSecond, Latencies Latency, double PeakRssMb, int Duplicates, bool Complete, TimeSpan CpuPerDelivery);
 
     /// <summary>Pushes <paramref name="count"/> distinct events as fast as the service takes them; times each to its delivery.</summary>
     public async Task<BurstResult> BurstAsync(int count, CancellationToken cancellationToken)
@@ -19,6 +19,7 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
         var (workload, environment) = await PrepareAsync("burst", deliveryEnabled: true, cancellationToken);
         await using var service = await ChildAlerts.RunServiceAsync(environment, cancellationToken);
         receiver.Reset();
+        var cpuBefore = service.CpuTime();
         var events = Enumerable.Range(0, count).Select(workload.Event).ToList();
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var started = Stopwatch.GetTimestamp();
@@ -40,7 +41,8 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
         var arrivals = Arrivals(sent);
         var last = arrivals.Count == 0 ? started : arrivals.Max(a => a.Arrived);
         var rate = arrivals.Count / Stopwatch.GetElapsedTime(started, last).TotalSeconds;
-        return new BurstResult(rate, Latencies.Between(arrivals), service.Memory().Peak, receiver.Duplicates, complete);
+        var cpu = (service.CpuTime() - cpuBefore) / Math.Max(1, arrivals.Count);
+        return new BurstResult(rate, Latencies.Between(arrivals), service.Memory().Peak, receiver.Duplicates, complete, cpu);
     }
 
     /// <summary>Pushes at a steady rate (a batch every 100 ms) and reports event-to-delivery latency.</summary>
@@ -73,10 +75,11 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
     }
 
     /// <summary>Delivery paused: pushes <paramref name="count"/> events and reads the resident memory with all of them pending.</summary>
-    public async Task<(double RssMb, double PeakRssMb, int Pending)> BacklogAsync(int count, CancellationToken cancellationToken)
+    public async Task<(double RssMb, double PeakRssMb, int Pending, TimeSpan CpuPerEvent)> BacklogAsync(int count, CancellationToken cancellationToken)
     {
         var (workload, environment) = await PrepareAsync("backlog", deliveryEnabled: false, cancellationToken);
         await using var service = await ChildAlerts.RunServiceAsync(environment, cancellationToken);
+        var cpuBefore = service.CpuTime();
         foreach (var batch in Enumerable.Range(0, count).Select(workload.Event).Chunk(2_000))
         {
             await service.PushAsync(BenchWorkload.JsonArray(batch), cancellationToken);
@@ -96,7 +99,7 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
         }
 
         var (current, peak) = service.Memory();
-        return (current, peak, pending);
+        return (current, peak, pending, (service.CpuTime() - cpuBefore) / Math.Max(1, count));
     }
 
     /// <summary>A fresh data directory with the workload's catalog imported, and the environment to run the service on it.</summary>

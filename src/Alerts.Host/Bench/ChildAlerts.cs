@@ -108,6 +108,20 @@ public sealed class ChildAlerts : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the process has used so far (user + system), so costs can be compared on a busy machine.</summary>
+    public TimeSpan CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

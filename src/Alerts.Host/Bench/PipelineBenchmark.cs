@@ -29,10 +29,11 @@ public static class PipelineBenchmark
         {
             burst = await stages.BurstAsync(options.Events, cancellationToken);
             output.WriteLine($"burst of {options.Events}: {Rate(burst.DeliveriesPerSecond, "deliveries/s")}, {burst.Latency}, peak RSS {burst.PeakRssMb:0} MB, "
-                + $"{burst.Duplicates} duplicate(s){(burst.Complete ? string.Empty : ", INCOMPLETE")}");
+                + $"service CPU {burst.CpuPerDelivery.TotalMilliseconds:0.00} ms per delivery, {burst.Duplicates} duplicate(s){(burst.Complete ? string.Empty : ", INCOMPLETE")}");
             rows.Add(($"deliveries/s, N = {options.Events}", Rate(burst.DeliveriesPerSecond, "/s"), "≥ 30% of ceiling", burst.Complete && burst.DeliveriesPerSecond >= 0.3 * ceiling));
             rows.Add(("event-to-delivery p50 / p99 (burst)", $"{Ms(burst.Latency.Percentile(50))} / {Ms(burst.Latency.Percentile(99))}", "", null));
             rows.Add(("peak RSS (burst)", $"{burst.PeakRssMb:0} MB", "", null));
+            rows.Add(("service CPU per delivery", $"{burst.CpuPerDelivery.TotalMilliseconds:0.00} ms", "", null));
         }
 
         if (options.SteadySeconds > 0)
@@ -44,8 +45,9 @@ public static class PipelineBenchmark
 
         if (options.Pending > 0)
         {
-            var (rss, peak, pending) = await stages.BacklogAsync(options.Pending, cancellationToken);
-            output.WriteLine($"backlog: {pending} deliveries pending (delivery paused): RSS {rss:0} MB, peak {peak:0} MB");
+            var (rss, peak, pending, cpu) = await stages.BacklogAsync(options.Pending, cancellationToken);
+            output.WriteLine($"backlog: {pending} deliveries pending (delivery paused): RSS {rss:0} MB, peak {peak:0} MB; "
+                + $"ingest and evaluation took {cpu.TotalMilliseconds:0.00} ms of service CPU per event");
             rows.Add(($"RSS with {pending} deliveries pending", $"{rss:0} MB (peak {peak:0})", "≤ 300 MB", peak <= 300));
         }
 

@@ -64,7 +64,7 @@ public sealed class Pipeline : IAsyncDisposable
         Store.Events, RuleStatesOverride ?? Store.RuleStates, AlertsOverride ?? Store.Alerts, Store.Deliveries, Store.Work, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
 
     public DeliverHandler Deliver => new(
-        Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Store.Work, [Email, Webhook], Schedule, Options, Time, NullLogger<DeliverHandler>.Instance)
+        Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Catalog, Store.Work, [Email, Webhook], Schedule, Options, Time, NullLogger<DeliverHandler>.Instance)
     {
         Jitter = new Random(1),
     };
