@@ -54,9 +54,15 @@ public sealed partial class IngestHandler(IEventRepository events, IWorkReposito
         IEnumerable<MarketEvent> events, int parallelism, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
+
+        // A repeat of an event earlier in the batch is a duplicate without touching the store: two ingests of one event must
+        // not run side by side (the loser would remove the pending row the winner's evaluation relies on).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in InTimeOrder(events).Chunk(Math.Max(1, parallelism)))
         {
-            var results = await Task.WhenAll(chunk.Select(e => HandleAsync(e, cancellationToken)));
+            var results = await Task.WhenAll(chunk.Select(e => e.IsWellFormed && EventValidator.Problem(e) is null && !seen.Add(e.Id)
+                ? Task.FromResult(new IngestResult(IngestOutcome.Duplicate, null))
+                : HandleAsync(e, cancellationToken)));
             for (var i = 0; i < chunk.Length; i++)
             {
                 yield return (chunk[i], results[i]);

@@ -38,6 +38,29 @@ public sealed class IngestAndEvaluateTests
         Assert.Empty(await pipeline.WorkAsync(WorkStage.Evaluate));
     }
 
+    [Fact]
+    public async Task A_batch_is_ingested_in_event_time_order_and_a_repeat_inside_it_is_a_duplicate()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        MarketEvent[] batch =
+        [
+            TickEvent("2513.HK", 470m, 400m, Pipeline.Start.AddMinutes(3)),
+            MarketEvent.Of(Filing("late", "Results").Announcement! with { PublishedAt = Pipeline.Start.AddMinutes(2) }),
+            TickEvent("2513.HK", 460m, 400m, Pipeline.Start.AddMinutes(1)),
+            TickEvent("2513.HK", 460m, 400m, Pipeline.Start.AddMinutes(1)),
+        ];
+
+        var results = new List<(MarketEvent Event, IngestResult Result)>();
+        await foreach (var item in pipeline.Ingest.HandleBatchAsync(batch, parallelism: 8, CancellationToken.None))
+        {
+            results.Add(item);
+        }
+
+        Assert.Equal([Pipeline.Start.AddMinutes(1), Pipeline.Start.AddMinutes(1), Pipeline.Start.AddMinutes(2), Pipeline.Start.AddMinutes(3)], results.Select(r => r.Event.OccurredAt));
+        Assert.Equal([IngestOutcome.Accepted, IngestOutcome.Duplicate, IngestOutcome.Accepted, IngestOutcome.Accepted], results.Select(r => r.Result.Outcome));
+        Assert.Equal(3, (await pipeline.WorkAsync(WorkStage.Evaluate)).Count);
+    }
+
     public static TheoryData<string, MarketEvent> Malformed => new()
     {
         { "no payload", new MarketEvent(MarketEventKind.Announcement, null, null) },
