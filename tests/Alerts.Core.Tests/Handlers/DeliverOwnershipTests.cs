@@ -9,13 +9,6 @@ namespace Alerts.Core.Tests.Handlers;
 /// <summary>A worker whose lease ran out mid-send never removes or overwrites what another worker now owns.</summary>
 public sealed class DeliverOwnershipTests
 {
-    private static async Task<DeliverMessage> OnePendingDeliveryAsync(Pipeline pipeline, Channel channel)
-    {
-        await pipeline.AddRuleAsync(AnnouncementRule("r1"), channel);
-        var result = await pipeline.IngestAndEvaluateAsync(MarketEvent.Of(Announcement("1001", "Prospectus", [Hkex("02513")], at: Pipeline.Start)));
-        return Assert.Single(result.Deliveries);
-    }
-
     /// <summary>Starts a send that blocks until the returned source is completed; the lease then runs out and a second worker takes over.</summary>
     private static async Task<(Task<DeliverResult> Late, TaskCompletionSource<DeliveryResult> Release)> StartStalledSendAsync(Pipeline pipeline, DeliverMessage message)
     {
@@ -36,7 +29,7 @@ public sealed class DeliverOwnershipTests
     public async Task A_late_worker_keeps_its_hands_off_the_retry_another_worker_scheduled()
     {
         await using var pipeline = await Pipeline.CreateAsync();
-        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        var message = await DeliverTests.OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
         var (late, release) = await StartStalledSendAsync(pipeline, message);
 
         pipeline.Webhook.Then(new DeliveryResult.Retryable(FailureReason.ServerError, "HTTP 503", 503));
@@ -58,7 +51,7 @@ public sealed class DeliverOwnershipTests
     public async Task A_late_dead_letter_does_not_overwrite_the_delivery_another_worker_delivered()
     {
         await using var pipeline = await Pipeline.CreateAsync();
-        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        var message = await DeliverTests.OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
         var (late, release) = await StartStalledSendAsync(pipeline, message);
 
         var takeover = await pipeline.Deliver.HandleAsync(message, CancellationToken.None);
@@ -75,7 +68,7 @@ public sealed class DeliverOwnershipTests
     public async Task A_gone_answer_about_a_channel_its_owner_changed_meanwhile_leaves_the_new_channel_enabled()
     {
         await using var pipeline = await Pipeline.CreateAsync();
-        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        var message = await DeliverTests.OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
         var moved = Pipeline.WebhookChannel() with { Target = "https://hooks.example.test/new" };
         pipeline.Webhook.Then(async _ =>
         {
@@ -94,7 +87,7 @@ public sealed class DeliverOwnershipTests
     {
         await using var pipeline = await Pipeline.CreateAsync();
         pipeline.Options = pipeline.Options with { SendTimeout = TimeSpan.FromMilliseconds(200) };
-        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        var message = await DeliverTests.OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
         pipeline.Webhook.Then(async (_, cancellationToken) =>
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
