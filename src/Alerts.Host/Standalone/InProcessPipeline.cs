@@ -185,6 +185,11 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     private async Task WriteAsync<T>(ChannelWriter<T> writer, T message, CancellationToken cancellationToken)
     {
         _inFlight.Add(+1);
+        if (!_draining.IsCancellationRequested && writer.TryWrite(message))
+        {
+            return;
+        }
+
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _draining.Token);
