@@ -1,17 +1,16 @@
-// Alerts on Azure Functions Flex Consumption (FC1, Linux) as a custom handler.
+// Alerts on Azure Functions Flex Consumption (FC1, Linux), runtime dotnet-isolated 10.0 (src/Alerts.Functions).
 //
 // One resource group holds: a user-assigned managed identity (the only credential the app uses), a storage account
-// (host storage, the deployment package container and the app's tables; shared keys off), a Service Bus namespace
-// with the app's queues (local auth off), Log Analytics + Application Insights (local auth off), a Key Vault holding
-// the SendGrid API key, the Flex plan and the function app, and the role assignments that tie them together.
+// (host storage, the deployment package container, the app's queues and tables; shared keys off), Log Analytics +
+// Application Insights (local auth off), a Key Vault holding the SendGrid API key, the Flex plan and the function app,
+// and the role assignments that tie them together. No Service Bus namespace: the stages hand off over Storage queues.
 //
 // Shaped after the documented samples: Azure/azure-quickstart-templates
-// quickstarts/microsoft.web/function-app-flex-managed-identities, Azure-Samples/azure-functions-flex-consumption-samples
-// IaC/bicep, and Azure-Samples/functions-e2e-sb-vnet infra (Service Bus with identity-based connections).
+// quickstarts/microsoft.web/function-app-flex-managed-identities and Azure-Samples/azure-functions-flex-consumption-samples IaC/bicep.
 //
 // The names of queues, tables and app settings are the app's, not free choices: they must match
-// src/Alerts.Host/Functions/FunctionRegistry.cs and src/Alerts.Storage/AlertStore.cs.
-// tests/Alerts.Host.Tests/Infra/InfraConsistencyTests.cs fails when they drift apart.
+// src/Alerts.Functions/Extensions/QueueNames.cs, AppSettingNames.cs and src/Alerts.Storage/AlertStore.cs.
+// tests/Alerts.Functions.Tests/Infra compiles this file with the real Bicep compiler and fails when they drift apart.
 
 //********************************************
 // Parameters
@@ -40,16 +39,14 @@ param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Service Bus maxDeliveryCount of every queue: a message that fails this many times is dead-lettered. Also given to the app as Alerts__MaxQueueDeliveryCount.')
-@minValue(1)
-@maxValue(2000)
-param maxDeliveryCount int = 10
-
-@description('6-field NCRONTAB schedule (seconds first, UTC: Flex does not support WEBSITE_TIME_ZONE) of the PollSources timer.')
-param pollSchedule string = '0 */2 * * * *'
+@description('6-field NCRONTAB schedule (seconds first, UTC: Flex does not support WEBSITE_TIME_ZONE) of the PollSources timer: the shared tick on which each source is polled when its own schedule (Alerts:Sources) is due, so it must be at least as frequent as the most frequent source.')
+param pollSchedule string = '0 * * * * *'
 
 @description('6-field NCRONTAB schedule (seconds first, UTC) of the RetryDue timer.')
 param retryDueSchedule string = '30 * * * * *'
+
+@description('6-field NCRONTAB schedule (seconds first, UTC) of the PurgeExpired timer: history older than Alerts:Retention is deleted.')
+param retentionSchedule string = '0 30 3 * * *'
 
 @description('Sender of alert emails; SendGrid only accepts a verified sender identity.')
 param emailFrom string = 'Alerts <alerts@example.com>'
@@ -70,11 +67,14 @@ param keyVaultPurgeProtection bool = false
 // Variables
 //********************************************
 
-// The Service Bus queues: FunctionRegistry.Queues.All.
+// The Storage queues between the stages and the poison queues the host moves failed messages to: QueueNames.All.
 var queueNames = [
   'events'
   'deliveries'
   'prices'
+  'events-poison'
+  'deliveries-poison'
+  'prices-poison'
 ]
 
 // The app's tables: AlertStore.TableNames (Azure table names are alphanumeric, 3-63 characters, starting with a letter).
@@ -100,14 +100,12 @@ var keyVaultName = 'kv-${prefix}-${take(resourceToken, 8)}'
 var deploymentStorageContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var sendGridSecretName = 'sendgrid-api-key'
 
-// Built-in role definition ids (reference §5 and the quickstart template).
+// Built-in role definition ids.
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
 }
 
@@ -146,7 +144,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 //********************************************
-// Storage: host storage, deployment package, the app's tables
+// Storage: host storage, deployment package, the app's queues and tables
 //********************************************
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -193,34 +191,14 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-
   name: tableName
 }]
 
-//********************************************
-// Service Bus: one queue per FunctionRegistry.Queues.All entry
-//********************************************
-
-resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
-  name: 'sb-${prefix}-${resourceToken}'
-  location: location
-  tags: tags
-  sku: {
-    name: 'Standard'
-    tier: 'Standard'
-  }
-  properties: {
-    disableLocalAuth: true
-    minimumTlsVersion: '1.2'
-  }
+resource queueServices 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
 }
 
-resource queues 'Microsoft.ServiceBus/namespaces/queues@2022-10-01-preview' = [for queueName in queueNames: {
-  parent: serviceBus
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queueName in queueNames: {
+  parent: queueServices
   name: queueName
-  properties: {
-    lockDuration: 'PT1M'
-    maxDeliveryCount: maxDeliveryCount
-    deadLetteringOnMessageExpiration: true
-    // Without a TTL a message never expires, so dead-lettering on expiry would never apply.
-    defaultMessageTimeToLive: 'P14D'
-  }
 }]
 
 //********************************************
@@ -270,7 +248,8 @@ resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
-// Host storage queues.
+// The queue triggers (read, delete, move to -poison), the app's sends, and creating a missing queue at start-up.
+// Contributor includes everything Storage Queue Data Message Processor grants; nothing narrower covers the sends.
 resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(subscription().id, storage.id, identity.id, roles.storageQueueDataContributor)
   scope: storage
@@ -298,28 +277,6 @@ resource monitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@202
   scope: appInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// serviceBusTrigger.
-resource serviceBusDataReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(subscription().id, serviceBus.id, identity.id, roles.serviceBusDataReceiver)
-  scope: serviceBus
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// serviceBus output bindings.
-resource serviceBusDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(subscription().id, serviceBus.id, identity.id, roles.serviceBusDataSender)
-  scope: serviceBus
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -387,10 +344,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // Custom handler stack, from the Flex stack metadata (reference §3.1). Verify once per region (README).
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -400,39 +356,29 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   resource appSettings 'config' = {
     name: 'appsettings'
     properties: {
-      // Host storage through the identity.
+      // Host storage and the queue triggers (connection "AzureWebJobsStorage"), through the identity.
       AzureWebJobsStorage__accountName: storage.name
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identity.properties.clientId
       // Telemetry with Entra ID auth (local auth is off).
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
-      // Service Bus bindings (connection "ServiceBusConnection", identity-based).
-      ServiceBusConnection__fullyQualifiedNamespace: '${serviceBus.name}.servicebus.windows.net'
-      ServiceBusConnection__credential: 'managedidentity'
-      ServiceBusConnection__clientId: identity.properties.clientId
-      // The app's own Table Storage client.
-      Alerts__Tables__Authentication: 'ManagedIdentity'
+      // The store: Table Storage through the identity.
       Alerts__Tables__Endpoint: storage.properties.primaryEndpoints.table
       Alerts__Tables__ClientId: identity.properties.clientId
       // Email through SendGrid; the key is resolved from Key Vault with keyVaultReferenceIdentity.
       SendGridApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridSecret.properties.secretUri})'
       Alerts__EmailFrom: emailFrom
-      // Timer schedules (function.json uses %PollSchedule% and %RetryDueSchedule%).
+      // Timer schedules (the triggers read %PollSchedule%, %RetryDueSchedule% and %RetentionSchedule%).
       PollSchedule: pollSchedule
       RetryDueSchedule: retryDueSchedule
-      Alerts__PollSources: 'true'
-      // The package is read-only on Flex: anything the app writes to disk (the email outbox until SendGrid is wired) goes to /tmp.
-      Alerts__DataDirectory: '/tmp/alerts'
-      Alerts__MaxQueueDeliveryCount: string(maxDeliveryCount)
+      RetentionSchedule: retentionSchedule
     }
     dependsOn: [
       storageBlobDataOwner
       storageQueueDataContributor
       storageTableDataContributor
       monitoringMetricsPublisher
-      serviceBusDataReceiver
-      serviceBusDataSender
       keyVaultSecretsUser
     ]
   }
@@ -444,7 +390,6 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 
 output functionAppName string = functionApp.name
 output functionAppDefaultHostName string = functionApp.properties.defaultHostName
-output serviceBusNamespaceFqdn string = '${serviceBus.name}.servicebus.windows.net'
 output storageAccountName string = storage.name
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output deploymentContainerName string = deploymentStorageContainerName

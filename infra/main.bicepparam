@@ -1,7 +1,7 @@
 using 'main.bicep'
 
-// East Asia: close to the exchanges polled (HKEX, SSE, SZSE), and a region whose Flex stack metadata lists the
-// custom-handler runtime (reference §3.1). Check it still does before the first deployment (infra/README.md).
+// East Asia: close to the exchanges polled (HKEX, SSE, SZSE). Check that its Flex stack list offers dotnet-isolated 10.0
+// before the first deployment (infra/README.md).
 param location = 'eastasia'
 
 param namePrefix = 'alerts'
@@ -14,11 +14,8 @@ param tags = {
 param maximumInstanceCount = 100
 param instanceMemoryMB = 2048
 
-// Failed Service Bus messages are redelivered this many times, then dead-lettered.
-param maxDeliveryCount = 10
-
 // 6-field NCRONTAB (seconds first), evaluated in UTC.
-param pollSchedule = '0 */2 * * * *'
+param pollSchedule = '0 * * * * *'
 param retryDueSchedule = '30 * * * * *'
 
 param emailFrom = 'Alerts <alerts@example.com>'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command (README and CI run exactly this): installs what the tests need, starts Azurite,
-# assembles the Functions package the contract tests run, runs every test project, prints the totals.
+# The test command (README and CI run exactly this): installs what the tests need, starts Azurite (tables and queues),
+# publishes the Functions app whose functions.metadata the package tests read, runs every test project, prints the totals.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,7 +11,7 @@ mkdir -p "$results"
 echo "== npm ci (Azurite)"
 npm ci --no-audit --no-fund --loglevel=error
 
-echo "== starting Azurite (table service, in memory)"
+echo "== starting Azurite (table and queue services, in memory)"
 # shellcheck source=../.ci/azurite.sh
 source "$root/.ci/azurite.sh"
 trap 'kill "${AZURITE_PID:-0}" 2>/dev/null || true' EXIT
@@ -19,7 +19,7 @@ trap 'kill "${AZURITE_PID:-0}" 2>/dev/null || true' EXIT
 echo "== building"
 dotnet build Alerts.sln -c Debug -nologo -v quiet
 
-echo "== assembling the Functions package (contract tests start the published handler)"
+echo "== publishing the Functions app (the package tests read artifacts/functionapp)"
 bash infra/package.sh
 
 echo "== running tests"

@@ -32,6 +32,7 @@ public static class AlertsServices
         services.AddSingleton(store.Deliveries);
         services.AddSingleton(store.Attempts);
         services.AddSingleton(store.Work);
+        services.AddSingleton(store.Retention);
 
         services.AddSingleton(new PipelineOptions
         {
@@ -47,12 +48,21 @@ public static class AlertsServices
         services.AddSingleton<DeliverHandler>();
         services.AddSingleton<RetryDueHandler>();
         services.AddSingleton<DeadLetterRedelivery>();
+        services.AddSingleton(RetentionOptions(settings.Retention));
+        services.AddSingleton<RetentionHandler>();
 
         services.AddSingleton(new EndpointPolicy(new EndpointPolicyOptions { AllowList = settings.AllowedPrivateHosts }));
         services.AddSingleton(new WebhookOptions { Timeout = settings.WebhookTimeout });
         services.AddSingleton(EmailSettings(settings));
         services.AddAlertsDelivery();
         return services;
+    }
+
+    private static RetentionOptions RetentionOptions(RetentionSettings settings)
+    {
+        var options = new RetentionOptions { Events = settings.Events, Alerts = settings.Alerts, Attempts = settings.Attempts };
+        options.Validate(); // a retention of less than a day fails start-up, not the first nightly purge
+        return options;
     }
 
     private static EmailOptions EmailSettings(AlertsSettings settings)

@@ -13,8 +13,9 @@ internal static class TablePayload
     /// <summary>Characters per string property: 64 KiB of UTF-16.</summary>
     public const int ChunkLength = 32 * 1024;
 
-    // Azure counts an entity as UTF-16 (1 MiB); Azurite counts the JSON body, where each non-ASCII character may take 6 bytes
-    // (\uXXXX). Four chunks (128 Ki characters) stay within both for any text.
+    // Azure counts an entity as UTF-16 (1 MiB); Azurite counts the JSON body, where Azure.Data.Tables writes each non-ASCII
+    // character as \uXXXX (6 bytes; which also keeps bodies ASCII, so Azurite's bug with UTF-8 characters split across body
+    // chunks cannot strike). Four chunks (128 Ki characters) stay within both limits for any text.
     public const int MaxChunks = 4;
 
     public const int MaxLength = ChunkLength * MaxChunks;

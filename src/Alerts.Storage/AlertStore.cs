@@ -8,6 +8,7 @@ namespace Alerts.Storage;
 public sealed class AlertStore
 {
     private readonly StoreTables _tables;
+    private readonly WorkRepository _work;
 
     private AlertStore(IEntityStore store)
     {
@@ -22,7 +23,9 @@ public sealed class AlertStore
         Alerts = new AlertRepository(_tables);
         Deliveries = new DeliveryRepository(_tables);
         Attempts = new DeliveryAttemptRepository(_tables);
-        Work = new WorkRepository(_tables);
+        _work = new WorkRepository(_tables);
+        Work = _work;
+        Retention = new RetentionRepository(_tables, _work);
     }
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
@@ -39,6 +42,9 @@ public sealed class AlertStore
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
+
+    /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>
+    public IRetentionRepository Retention { get; }
 
     private sealed class NoStore : IEntityStore
     {
@@ -59,6 +65,7 @@ public sealed class AlertStore
     {
         var alertStore = new AlertStore(store);
         await alertStore._tables.EnsureAllAsync(cancellationToken);
+        await alertStore._work.UpgradeLegacyRowsAsync(cancellationToken);
         return alertStore;
     }
 }

@@ -34,12 +34,10 @@ public sealed class RetryDueHandler(IWorkRepository work, PipelineOptions option
         WorkStage stage, DateTimeOffset now, bool everything, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var due = new List<WorkItem>();
-        await foreach (var item in work.ListAsync(stage, cancellationToken))
+        var pending = everything ? work.ListAsync(stage, cancellationToken) : work.ListDueAsync(stage, now, cancellationToken);
+        await foreach (var item in pending)
         {
-            if (everything || item.DueAt <= now)
-            {
-                due.Add(item);
-            }
+            due.Add(item);
         }
 
         foreach (var item in due)

@@ -4,6 +4,9 @@ public enum WorkStage
 {
     Evaluate,
     Deliver,
+
+    /// <summary>A feed source's next scheduled poll (key: the source name), kept in the store so every instance agrees on it.</summary>
+    Poll,
 }
 
 /// <summary>
@@ -39,4 +42,10 @@ public interface IWorkRepository
     Task RemoveAsync(WorkStage stage, string key, CancellationToken cancellationToken);
 
     IAsyncEnumerable<WorkItem> ListAsync(WorkStage stage, CancellationToken cancellationToken);
+
+    /// <summary>Items due at or before <paramref name="dueBy"/>, earliest first; costs what is due, not what is pending.</summary>
+    IAsyncEnumerable<WorkItem> ListDueAsync(WorkStage stage, DateTimeOffset dueBy, CancellationToken cancellationToken);
+
+    /// <summary>How many items of the stage are pending, read from counters kept with the items (not by listing them).</summary>
+    Task<long> CountAsync(WorkStage stage, CancellationToken cancellationToken);
 }

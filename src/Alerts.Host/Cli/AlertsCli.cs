@@ -17,7 +17,6 @@ public static class AlertsCli
             ImportCommand.Create(),
             DeliveriesCommand.Create(),
             Bench.BenchCommand.Create(),
-            Functions.FunctionsCommand.Create(),
         };
         return root;
     }

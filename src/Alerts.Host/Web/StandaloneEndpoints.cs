@@ -27,8 +27,8 @@ public static class StandaloneEndpoints
 
     private static async Task<IResult> HealthAsync(IWorkRepository work, AlertsSettings settings, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var evaluations = await CountAsync(work.ListAsync(WorkStage.Evaluate, cancellationToken));
-        var deliveries = await CountAsync(work.ListAsync(WorkStage.Deliver, cancellationToken));
+        var evaluations = await work.CountAsync(WorkStage.Evaluate, cancellationToken);
+        var deliveries = await work.CountAsync(WorkStage.Deliver, cancellationToken);
         return Results.Json(new HealthReport("healthy", StoreFactory.Describe(configuration), evaluations, deliveries, settings.DeliveryEnabled));
     }
 
@@ -61,18 +61,7 @@ public static class StandaloneEndpoints
         return Results.Json(new PushResult(summary.Accepted, summary.Duplicates), statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var count = 0;
-        await foreach (var _ in items)
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private sealed record HealthReport(string Status, string Store, int PendingEvaluations, int PendingDeliveries, bool DeliveryEnabled);
+    private sealed record HealthReport(string Status, string Store, long PendingEvaluations, long PendingDeliveries, bool DeliveryEnabled);
 
     private sealed record PushResult(int Accepted, int Duplicates);
 }

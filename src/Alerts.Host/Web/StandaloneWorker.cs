@@ -1,3 +1,4 @@
+using Alerts.Core.Handlers;
 using Alerts.Hosting;
 using Alerts.Host.Composition;
 using Alerts.Hosting.Configuration;
@@ -16,6 +17,7 @@ public sealed partial class StandaloneWorker(
     InProcessPipeline pipeline,
     IEnumerable<ScheduledFeedSource> sources,
     AlertsSettings settings,
+    RetentionHandler retention,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -28,6 +30,7 @@ public sealed partial class StandaloneWorker(
         LogStarted(_logger, recovered, settings.DeliveryEnabled);
 
         var jobs = new List<CronJob> { CronJob.Create("RetryDue", settings.SweepSchedule, ct => pipeline.RecoverAsync(everything: false, ct)) };
+        jobs.Add(CronJob.Create("Retention", settings.Retention.Schedule, ct => retention.HandleAsync(ct)));
         jobs.AddRange(sources.Select(source => CronJob.Create("Poll " + source.Options.Name, source.Options.Schedule, ct => PollAsync(source.Source, ct))));
         await new CronScheduler(jobs, time, loggers.CreateLogger<CronScheduler>()).RunAsync(stoppingToken);
     }

@@ -64,6 +64,8 @@ public sealed class AlertsSettings
     /// </summary>
     public StoreDurability Durability { get; set; } = StoreDurability.Normal;
 
+    public RetentionSettings Retention { get; set; } = new();
+
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(DataDirectory, "alerts.db");
 
     public string ResolvedOutboxDirectory => OutboxDirectory ?? Path.Combine(DataDirectory, "outbox");

@@ -50,9 +50,9 @@ internal sealed class JsonTable<T>(IEntityStore store, string table, JsonTypeInf
         return list;
     }
 
-    private string Serialize(T value) => System.Text.Json.JsonSerializer.Serialize(value, typeInfo);
+    public string Serialize(T value) => System.Text.Json.JsonSerializer.Serialize(value, typeInfo);
 
-    private T Deserialize(StoredEntity row) =>
+    public T Deserialize(StoredEntity row) =>
         System.Text.Json.JsonSerializer.Deserialize(row.Data, typeInfo)
         ?? throw new InvalidDataException($"Row {table}/{row.PartitionKey}/{row.RowKey} holds null.");
 }

@@ -11,6 +11,9 @@ internal sealed class StoreTables(IEntityStore store)
 {
     private static AlertsJsonContext Json => AlertsJsonContext.Default;
 
+    /// <summary>The primitive underneath, for repositories that keep index rows beside their documents.</summary>
+    public IEntityStore Store => store;
+
     public JsonTable<Core.Model.MarketEvent> Events { get; } = new(store, "events", Json.MarketEvent);
     public JsonTable<Core.Model.Company> Companies { get; } = new(store, "companies", Json.Company);
     public JsonTable<Core.Rules.Rule> Rules { get; } = new(store, "rules", Json.Rule);

@@ -13,11 +13,13 @@ public sealed class SqliteEntityStore : IEntityStore, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
+    private readonly SqlitePointReads _reads;
 
     private SqliteEntityStore(string connectionString, SqliteStoreOptions options)
     {
         _connectionString = connectionString;
         _writer = new SqliteGroupCommit(connectionString, options);
+        _reads = new SqlitePointReads(connectionString);
     }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and applies pending migrations.</summary>
@@ -56,17 +58,11 @@ public sealed class SqliteEntityStore : IEntityStore, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public async Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    public Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         EntityKeys.Validate(table, partitionKey, rowKey);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT pk, rk, data, etag FROM entities WHERE tbl = $t AND pk = $p AND rk = $r";
-        command.Parameters.AddWithValue("$t", table);
-        command.Parameters.AddWithValue("$p", partitionKey);
-        command.Parameters.AddWithValue("$r", rowKey);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_reads.Get(table, partitionKey, rowKey));
     }
 
     public async Task<string?> InsertIfAbsentAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken) =>
@@ -96,7 +92,11 @@ public sealed class SqliteEntityStore : IEntityStore, IAsyncDisposable
 
     internal SqliteGroupCommit Writer => _writer;
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _reads.Dispose();
+        return _writer.DisposeAsync();
+    }
 
     public async IAsyncEnumerable<StoredEntity> QueryAsync(
         string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -102,9 +102,10 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
             transaction.Commit();
             Interlocked.Increment(ref _commits);
         }
-        catch (Exception exception) when (exception is SqliteException or InvalidOperationException)
+        catch (Exception exception)
         {
-            // The transaction did not commit: nothing of this batch was written. A fresh connection serves the next batch.
+            // The transaction did not commit: nothing of this batch was written. Every caller in it is told so (a write left
+            // unsettled would never be retried), and a fresh connection serves the next batch.
             CloseConnection();
             foreach (var write in batch)
             {

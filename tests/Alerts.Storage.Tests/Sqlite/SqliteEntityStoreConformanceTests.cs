@@ -1,19 +1,13 @@
 using Alerts.Storage.Primitive;
-using Alerts.Storage.Sqlite;
 using Alerts.Storage.Tests.Conformance;
 
 namespace Alerts.Storage.Tests.Sqlite;
 
 public sealed class SqliteEntityStoreConformanceTests : EntityStoreConformance, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("alerts-sqlite-").FullName;
+    private readonly TemporaryDatabase _database = new();
 
-    protected override async Task<IEntityStore> CreateStoreAsync() =>
-        await SqliteEntityStore.OpenAsync(Path.Combine(_directory, "alerts.db"), CancellationToken.None);
+    protected override async Task<IEntityStore> CreateStoreAsync() => await _database.OpenAsync();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _database.Dispose();
 }

@@ -1,0 +1,103 @@
+using Alerts.Functions.Extensions;
+using Alerts.Storage;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Functions.Tests.Support;
+
+/// <summary>
+/// The app as Program.cs assembles it (settings checked, store and queues opened, <c>AddAlertsFunctions</c>) over Azurite.
+/// Function classes are created the way the worker creates them: from the container, one per invocation.
+/// </summary>
+public sealed class FunctionsApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private FunctionsApp(ServiceProvider services, AlertStore store, RecordingLogs logs, AzuriteStorage azurite)
+    {
+        _services = services;
+        Store = store;
+        Logs = logs;
+        Azurite = azurite;
+    }
+
+    public AlertStore Store { get; }
+
+    public RecordingLogs Logs { get; }
+
+    public AzuriteStorage Azurite { get; }
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>The settings an emulator run needs; <paramref name="overrides"/> win (null removes a setting).</summary>
+    public static Dictionary<string, string?> Settings(AzuriteStorage azurite, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Alerts:Tables:ConnectionString"] = azurite.ConnectionString,
+            ["PollSchedule"] = "0 * * * * *",
+            ["RetryDueSchedule"] = "*/30 * * * * *",
+            ["RetentionSchedule"] = "0 30 3 * * *",
+            ["Alerts:PollSources"] = "false",
+            ["Alerts:AllowedPrivateHosts:0"] = "127.0.0.1",
+            ["Alerts:RetryBaseDelay"] = "00:00:01",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    /// <param name="clock">Replaces the system clock for every handler (the last registration of TimeProvider wins).</param>
+    public static async Task<FunctionsApp> StartAsync(AzuriteStorage azurite, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? clock = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(azurite, overrides).Where(p => p.Value is not null)).Build();
+        var (settings, store) = await configuration.OpenAlertsAsync(CancellationToken.None);
+        var logs = new RecordingLogs();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        services.AddAlertsFunctions(settings, store);
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
+        return new FunctionsApp(services.BuildServiceProvider(), store, logs, azurite);
+    }
+
+    public T Function<T>()
+        where T : class => ActivatorUtilities.CreateInstance<T>(_services);
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Takes every visible message off a queue (what the host would hand to the trigger next).</summary>
+    public async Task<IReadOnlyList<QueueMessage>> DrainAsync(string queue)
+    {
+        var client = Azurite.Queue(queue);
+        var all = new List<QueueMessage>();
+        while (true)
+        {
+            QueueMessage[] batch = (await client.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(5))).Value;
+            if (batch.Length == 0)
+            {
+                return all;
+            }
+
+            foreach (var message in batch)
+            {
+                await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+
+            all.AddRange(batch);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}
