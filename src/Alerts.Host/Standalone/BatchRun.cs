@@ -57,8 +57,8 @@ public static class BatchRun
             .Select(r => r.Delivery!)
             .OrderBy(d => d.NextAttemptAt)
             .ToList();
-        var pendingEvaluations = await CountAsync(work.ListAsync(WorkStage.Evaluate, cancellationToken));
-        var pendingDeliveries = await CountAsync(work.ListAsync(WorkStage.Deliver, cancellationToken));
+        var pendingEvaluations = (int)await work.CountAsync(WorkStage.Evaluate, cancellationToken);
+        var pendingDeliveries = (int)await work.CountAsync(WorkStage.Deliver, cancellationToken);
         return new BatchReport(summary.Accepted, summary.Duplicates, summary.Rejected, [.. alerts], [.. handled], retries, pendingEvaluations, pendingDeliveries);
     }
 
@@ -74,16 +74,5 @@ public static class BatchRun
         }
 
         return summary;
-    }
-
-    private static async Task<int> CountAsync(IAsyncEnumerable<WorkItem> items)
-    {
-        var count = 0;
-        await foreach (var _ in items)
-        {
-            count++;
-        }
-
-        return count;
     }
 }
