@@ -23,6 +23,7 @@ public static class AlertsCli
             Client.CatalogCommands.Channels(),
             Client.CatalogCommands.Subscriptions(),
             Client.AlertCommands.Alerts(),
+            Bench.BenchCommand.Create(),
         };
         return root;
     }

@@ -57,15 +57,8 @@ public static class StandaloneEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        int accepted = 0, duplicates = 0;
-        foreach (var marketEvent in events)
-        {
-            var result = await pipeline.IngestAsync(marketEvent!, cancellationToken);
-            accepted += result.Outcome == IngestOutcome.Accepted ? 1 : 0;
-            duplicates += result.Outcome == IngestOutcome.Duplicate ? 1 : 0;
-        }
-
-        return Results.Json(new PushResult(accepted, duplicates), statusCode: StatusCodes.Status202Accepted);
+        var summary = await pipeline.IngestBatchAsync(events.Select(e => e!), cancellationToken);
+        return Results.Json(new PushResult(summary.Accepted, summary.Duplicates), statusCode: StatusCodes.Status202Accepted);
     }
 
     private sealed record HealthReport(string Status, string Store, long PendingEvaluations, long PendingDeliveries, bool DeliveryEnabled);
