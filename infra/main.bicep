@@ -45,6 +45,9 @@ param pollSchedule string = '0 * * * * *'
 @description('6-field NCRONTAB schedule (seconds first, UTC) of the RetryDue timer.')
 param retryDueSchedule string = '30 * * * * *'
 
+@description('6-field NCRONTAB schedule (seconds first, UTC) of the PurgeExpired timer: history older than Alerts:Retention is deleted.')
+param retentionSchedule string = '0 30 3 * * *'
+
 @description('Sender of alert emails; SendGrid only accepts a verified sender identity.')
 param emailFrom string = 'Alerts <alerts@example.com>'
 
@@ -87,6 +90,9 @@ var tableNames = [
   'deliveries'
   'attempts'
   'work'
+  'tenants'
+  'apikeys'
+  'aliases'
 ]
 
 var prefix = toLower(namePrefix)
@@ -366,9 +372,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       // Email through SendGrid; the key is resolved from Key Vault with keyVaultReferenceIdentity.
       SendGridApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridSecret.properties.secretUri})'
       Alerts__EmailFrom: emailFrom
-      // Timer schedules (the triggers read %PollSchedule% and %RetryDueSchedule%).
+      // Timer schedules (the triggers read %PollSchedule%, %RetryDueSchedule% and %RetentionSchedule%).
       PollSchedule: pollSchedule
       RetryDueSchedule: retryDueSchedule
+      RetentionSchedule: retentionSchedule
     }
     dependsOn: [
       storageBlobDataOwner

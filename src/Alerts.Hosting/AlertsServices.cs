@@ -38,7 +38,10 @@ public static class AlertsServices
         services.AddSingleton(store.Work);
         services.AddSingleton(store.Retention);
 
-        services.AddSingleton(new PipelineOptions { RedeliveryGrace = settings.RedeliveryGrace, DeliveryLease = settings.DeliveryLease });
+        services.AddSingleton(new PipelineOptions
+        {
+            RedeliveryGrace = settings.RedeliveryGrace, DeliveryLease = settings.DeliveryLease, SendTimeout = settings.WebhookTimeout,
+        }.Validated());
         services.AddSingleton(new RetrySchedule { MaxAttempts = settings.MaxDeliveryAttempts, BaseDelay = settings.RetryBaseDelay });
         services.AddSingleton<ICatalogSource>(sp => new StoreCatalogSource(
             store.Companies, store.Rules, store.Watchlists, store.Subscriptions, store.Channels,

@@ -51,15 +51,14 @@ public sealed record EventBatch(IReadOnlyList<MarketEvent> Events, IReadOnlyList
         }
     }
 
-    /// <summary>Ingests the valid events oldest first; returns the evaluations to enqueue and how many were already known.</summary>
-    public async Task<(IReadOnlyList<EvaluateMessage> Accepted, int Duplicates)> IngestAsync(IngestHandler ingest, CancellationToken cancellationToken)
+    /// <summary>Ingests the valid events through the one batch path (oldest first); returns the evaluations to enqueue and how many were already known.</summary>
+    public async Task<(IReadOnlyList<EvaluateMessage> Accepted, int Duplicates)> IngestAsync(IngestHandler ingest, CancellationToken cancellationToken, int parallelism = 8)
     {
         ArgumentNullException.ThrowIfNull(ingest);
         var accepted = new List<EvaluateMessage>();
         var duplicates = 0;
-        foreach (var marketEvent in Events.OrderBy(e => e.OccurredAt))
+        await foreach (var (_, result) in ingest.HandleBatchAsync(Events, parallelism, cancellationToken))
         {
-            var result = await ingest.HandleAsync(marketEvent, cancellationToken);
             if (result.Message is { } message)
             {
                 accepted.Add(message);

@@ -48,7 +48,7 @@ public static partial class FeedPolling
         }
 
         var accepted = new List<EvaluateMessage>();
-        foreach (var marketEvent in poll.Events.OrderBy(e => e.OccurredAt))
+        foreach (var marketEvent in IngestHandler.InTimeOrder(poll.Events))
         {
             if ((await ingest(marketEvent, cancellationToken)).Message is { } message)
             {

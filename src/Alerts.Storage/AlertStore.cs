@@ -9,6 +9,7 @@ public sealed class AlertStore
 {
     private readonly StoreTables _tables;
     private readonly WorkRepository _work;
+    private readonly ManagementTables _management;
 
     private AlertStore(IEntityStore store)
     {
@@ -26,10 +27,16 @@ public sealed class AlertStore
         _work = new WorkRepository(_tables);
         Work = _work;
         Retention = new RetentionRepository(_tables, _work);
+        _management = new ManagementTables(store);
+        Tenants = new TenantRepository(_management);
+        ApiKeys = new ApiKeyRepository(_management);
+        Aliases = new CompanyAliasRepository(_management);
+        Catalog = new TenantCatalogRepository(_tables, store);
     }
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
-    public static IReadOnlyList<string> TableNames { get; } = [.. new StoreTables(NoStore.Instance).Names];
+    public static IReadOnlyList<string> TableNames { get; } =
+        [.. new StoreTables(NoStore.Instance).Names, .. new ManagementTables(NoStore.Instance).Names];
 
     public IEventRepository Events { get; }
     public ICompanyRepository Companies { get; }
@@ -42,6 +49,10 @@ public sealed class AlertStore
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
+    public ITenantRepository Tenants { get; }
+    public IApiKeyRepository ApiKeys { get; }
+    public ICompanyAliasRepository Aliases { get; }
+    public ITenantCatalogRepository Catalog { get; }
 
     /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>
     public IRetentionRepository Retention { get; }
@@ -66,6 +77,7 @@ public sealed class AlertStore
         var alertStore = new AlertStore(store);
         await alertStore._tables.EnsureAllAsync(cancellationToken);
         await alertStore._work.UpgradeLegacyRowsAsync(cancellationToken);
+        await alertStore._management.EnsureAllAsync(cancellationToken);
         return alertStore;
     }
 }

@@ -7,6 +7,7 @@ namespace Alerts.Core.Catalog;
 public sealed class CatalogSnapshot
 {
     private readonly Dictionary<(string Tenant, string Rule), Channel[]> _channelsByRule;
+    private readonly Dictionary<(string Tenant, string Channel), Channel> _channels;
 
     public CatalogSnapshot(RuleBook rules, IEnumerable<Subscription> subscriptions, IEnumerable<Channel> channels)
     {
@@ -14,6 +15,7 @@ public sealed class CatalogSnapshot
         ArgumentNullException.ThrowIfNull(channels);
         Rules = rules;
         var channelIndex = channels.ToDictionary(c => (c.TenantId, c.Id));
+        _channels = channelIndex;
         _channelsByRule = subscriptions
             .GroupBy(s => (s.TenantId, s.RuleId))
             .ToDictionary(
@@ -26,6 +28,9 @@ public sealed class CatalogSnapshot
     }
 
     public RuleBook Rules { get; }
+
+    /// <summary>A channel of a tenant that has rules, as it was when the snapshot was built; null when the snapshot does not know it.</summary>
+    public Channel? Channel(string tenantId, string channelId) => _channels.GetValueOrDefault((tenantId, channelId));
 
     public IReadOnlyList<Channel> ChannelsFor(Rule rule)
     {

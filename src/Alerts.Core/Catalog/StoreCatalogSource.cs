@@ -7,6 +7,8 @@ namespace Alerts.Core.Catalog;
 /// <summary>
 /// Builds the snapshot from the repositories and keeps it for <paramref name="maxAge"/>: in one process it is invalidated on every
 /// write; across scaled-out instances the age bounds how long a rule change takes to reach every evaluator.
+/// Readers on any thread see a whole, immutable snapshot (published with one reference swap); one rebuild runs at a time; a
+/// rebuild that was under way when the catalog changed is never taken for fresh.
 /// </summary>
 public sealed class StoreCatalogSource(
     ICompanyRepository companies,
@@ -18,25 +20,30 @@ public sealed class StoreCatalogSource(
     TimeSpan maxAge) : ICatalogSource
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (CatalogSnapshot Snapshot, DateTimeOffset BuiltAt)? _current;
+    private Published? _current;
+    private long _generation;
 
     public async Task<CatalogSnapshot> GetAsync(CancellationToken cancellationToken)
     {
-        if (_current is { } fresh && time.GetUtcNow() - fresh.BuiltAt < maxAge)
+        if (Fresh(Volatile.Read(ref _current)) is { } fresh)
         {
-            return fresh.Snapshot;
+            return fresh;
         }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } built && time.GetUtcNow() - built.BuiltAt < maxAge)
+            if (Fresh(Volatile.Read(ref _current)) is { } built)
             {
-                return built.Snapshot;
+                return built;
             }
 
+            // Read the generation before the repositories: a change that lands during the build moves it on, so this snapshot
+            // is served to the callers already waiting for it but rebuilt on the next call.
+            var generation = Interlocked.Read(ref _generation);
+            var builtAt = time.GetUtcNow();
             var snapshot = await BuildAsync(cancellationToken);
-            _current = (snapshot, time.GetUtcNow());
+            Volatile.Write(ref _current, new Published(snapshot, builtAt, generation));
             return snapshot;
         }
         finally
@@ -45,7 +52,12 @@ public sealed class StoreCatalogSource(
         }
     }
 
-    public void Invalidate() => _current = null;
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    private CatalogSnapshot? Fresh(Published? published) =>
+        published is not null && published.Generation == Interlocked.Read(ref _generation) && time.GetUtcNow() - published.BuiltAt < maxAge
+            ? published.Snapshot
+            : null;
 
     private async Task<CatalogSnapshot> BuildAsync(CancellationToken cancellationToken)
     {
@@ -63,4 +75,6 @@ public sealed class StoreCatalogSource(
 
         return new CatalogSnapshot(book, allSubscriptions, allChannels);
     }
+
+    private sealed record Published(CatalogSnapshot Snapshot, DateTimeOffset BuiltAt, long Generation);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Alerts.Core.Catalog;
 using Alerts.Core.Model;
 using Alerts.Core.Notifications;
 using Alerts.Core.Ports;
@@ -15,6 +16,9 @@ public enum DeliverOutcome
     NotDue,
     Busy,
     Missing,
+
+    /// <summary>The send ran past the lease and another worker took the delivery over: its result is recorded as an attempt only.</summary>
+    LeaseLost,
 }
 
 public sealed record DeliverResult(DeliverOutcome Outcome, Delivery? Delivery = null);
@@ -29,6 +33,7 @@ public sealed partial class DeliverHandler(
     IDeliveryAttemptRepository attempts,
     IAlertRepository alerts,
     IChannelRepository channels,
+    ICatalogSource catalog,
     IWorkRepository work,
     IEnumerable<INotifier> notifiers,
     RetrySchedule schedule,
@@ -80,7 +85,10 @@ public sealed partial class DeliverHandler(
     private async Task<(DeliveryResult Result, TimeSpan Latency, Channel? Channel)> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
     {
         var alert = await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
-        var channel = await channels.GetAsync(leased.TenantId, leased.ChannelId, cancellationToken);
+
+        // Channels come from the catalog snapshot (as fresh as evaluation's view of them), not from a read per send.
+        var channel = (await catalog.GetAsync(cancellationToken)).Channel(leased.TenantId, leased.ChannelId)
+            ?? await channels.GetAsync(leased.TenantId, leased.ChannelId, cancellationToken);
         if (alert is null || channel is null)
         {
             return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, alert is null ? "alert no longer exists" : "channel no longer exists", null), TimeSpan.Zero, channel);
@@ -96,10 +104,13 @@ public sealed partial class DeliverHandler(
             return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, channel);
         }
 
+        // The send is cut off well inside the lease (validated at start-up), so no other worker can take a delivery still being sent.
+        using var timeout = new CancellationTokenSource(options.SendTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = await notifier.SendAsync(new DeliveryRequest(alert, channel, leased, time.GetUtcNow()), cancellationToken);
+            var result = await notifier.SendAsync(new DeliveryRequest(alert, channel, leased, time.GetUtcNow()), deadline.Token);
             return (result, Stopwatch.GetElapsedTime(started), channel);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -135,6 +146,11 @@ public sealed partial class DeliverHandler(
         };
         await attempts.AddAsync(new DeliveryAttempt(leased.TenantId, leased.Id, number, now, outcome, result.StatusCode, latency, error), cancellationToken);
 
+        if (result is DeliveryResult.Permanent { DisableEndpoint: true } && channel is not null)
+        {
+            await DisableChannelAsync(channel, result.StatusCode, cancellationToken);
+        }
+
         var attempted = leased with { AttemptCount = number, LeasedUntil = null, LastError = error, LastStatusCode = result.StatusCode };
         (Delivery Final, DeliverOutcome Outcome) next = result switch
         {
@@ -146,7 +162,9 @@ public sealed partial class DeliverHandler(
 
         if (await deliveries.TryReplaceAsync(next.Final, etag, cancellationToken) is null)
         {
+            // Another worker owns the delivery now (and its pending row): leave both as they are.
             LogLeaseLost(logger, leased.TenantId, leased.Id);
+            return new DeliverResult(DeliverOutcome.LeaseLost, leased);
         }
 
         if (next.Outcome == DeliverOutcome.RetryScheduled)
@@ -163,13 +181,31 @@ public sealed partial class DeliverHandler(
             }
         }
 
-        if (result is DeliveryResult.Permanent { DisableEndpoint: true } && channel is not null)
+        return new DeliverResult(next.Outcome, next.Final);
+    }
+
+    /// <summary>
+    /// The endpoint said it is gone. The channel is disabled only if it still points where this send went, with an ETag-conditional
+    /// write: if its owner changed it meanwhile (a new URL, say), the answer was about a target that is no longer there.
+    /// </summary>
+    private async Task DisableChannelAsync(Channel sentTo, int? statusCode, CancellationToken cancellationToken)
+    {
+        var current = await channels.GetVersionedAsync(sentTo.TenantId, sentTo.Id, cancellationToken);
+        if (current is null || !current.Value.Enabled || current.Value.Target != sentTo.Target || current.Value.Kind != sentTo.Kind)
         {
-            await channels.UpsertAsync(channel with { Enabled = false, DisabledReason = $"endpoint answered {result.StatusCode}: gone" }, cancellationToken);
-            LogChannelDisabled(logger, channel.TenantId, channel.Id, result.StatusCode);
+            LogChannelChanged(logger, sentTo.TenantId, sentTo.Id, statusCode);
+            return;
         }
 
-        return new DeliverResult(next.Outcome, next.Final);
+        var disabled = current.Value with { Enabled = false, DisabledReason = $"endpoint answered {statusCode}: gone" };
+        if (await channels.TryReplaceAsync(disabled, current.ETag, cancellationToken) is null)
+        {
+            LogChannelChanged(logger, sentTo.TenantId, sentTo.Id, statusCode);
+            return;
+        }
+
+        catalog.Invalidate();
+        LogChannelDisabled(logger, sentTo.TenantId, sentTo.Id, statusCode);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
@@ -177,7 +213,7 @@ public sealed partial class DeliverHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Sender for delivery {TenantId}/{DeliveryId} to channel {ChannelId} failed unexpectedly")]
     private static partial void LogSenderFailed(ILogger logger, Exception exception, string tenantId, string deliveryId, string channelId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} changed while it was being sent; its lease had run out")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} was taken over by another worker while it was being sent (its lease ran out); left to that worker")]
     private static partial void LogLeaseLost(ILogger logger, string tenantId, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {TenantId}/{DeliveryId} to channel {ChannelId} failed attempt {Attempt}; next at {NextAttemptAt}: {Error}")]
@@ -185,6 +221,9 @@ public sealed partial class DeliverHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} to channel {ChannelId} dead-lettered after {Attempt} attempt(s): {Error}")]
     private static partial void LogDeadLettered(ILogger logger, string tenantId, string deliveryId, string channelId, int attempt, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {TenantId}/{ChannelId} changed while a send was answered {StatusCode}; not disabled")]
+    private static partial void LogChannelChanged(ILogger logger, string tenantId, string channelId, int? statusCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {TenantId}/{ChannelId} disabled: endpoint answered {StatusCode}")]
     private static partial void LogChannelDisabled(ILogger logger, string tenantId, string channelId, int? statusCode);

@@ -13,8 +13,8 @@ public sealed record EvaluateResult(IReadOnlyList<Alert> Alerts, IReadOnlyList<D
 }
 
 /// <summary>
-/// Second stage: match the event against the indexed rules, decide from stored rule state, and write alert, deliveries and
-/// state in an order that is safe to repeat: alert and deliveries are insert-if-absent under deterministic ids, state last.
+/// Second stage: match the event against the indexed rules, decide from stored rule state and save it (ETag-conditional), then
+/// write the alert and its deliveries, insert-if-absent under deterministic ids, so every step is safe to repeat.
 /// </summary>
 public sealed partial class EvaluateHandler(
     IEventRepository events,
@@ -27,7 +27,8 @@ public sealed partial class EvaluateHandler(
     TimeProvider time,
     ILogger<EvaluateHandler> logger)
 {
-    private const int StateWriteAttempts = 5;
+    // Each lost race means another evaluator's save won, so this bounds the wait behind that many concurrent evaluators.
+    private const int StateWriteAttempts = 16;
 
     public async Task<EvaluateResult> HandleAsync(EvaluateMessage message, CancellationToken cancellationToken)
     {
@@ -40,6 +41,13 @@ public sealed partial class EvaluateHandler(
             return EvaluateResult.Nothing;
         }
 
+        return await HandleAsync(marketEvent, cancellationToken);
+    }
+
+    /// <summary>Evaluates an event the caller already holds (it was just ingested and stored), saving the read.</summary>
+    public async Task<EvaluateResult> HandleAsync(MarketEvent marketEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(marketEvent);
         var snapshot = await catalog.GetAsync(cancellationToken);
         var fired = new List<Alert>();
         var toDeliver = new List<DeliverMessage>();
@@ -51,7 +59,7 @@ public sealed partial class EvaluateHandler(
             }
         }
 
-        await work.RemoveAsync(WorkStage.Evaluate, message.EventId, cancellationToken);
+        await work.RemoveAsync(WorkStage.Evaluate, marketEvent.Id, cancellationToken);
         return new EvaluateResult(fired, toDeliver);
     }
 
@@ -59,28 +67,34 @@ public sealed partial class EvaluateHandler(
         RuleMatch match, MarketEvent marketEvent, CatalogSnapshot snapshot, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
     {
         var rule = match.Rule;
+        var stateless = RuleFiring.IsStateless(rule);
         for (var attempt = 0; attempt < StateWriteAttempts; attempt++)
         {
-            var stored = await states.GetAsync(rule.TenantId, rule.Id, match.Subject, cancellationToken);
+            var stored = stateless ? null : await states.GetAsync(rule.TenantId, rule.Id, match.Subject, cancellationToken);
             var decision = RuleFiring.Decide(match, stored?.Value, marketEvent);
-            Alert? alert = null;
-            if (decision.Fires)
-            {
-                alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow());
-                if (await alerts.TryAddAsync(alert, cancellationToken))
-                {
-                    LogFired(logger, rule.TenantId, rule.Id, alert.Id, marketEvent.Id);
-                }
 
-                await CreateDeliveriesAsync(alert, snapshot.ChannelsFor(rule), toDeliver, cancellationToken);
+            // The state is decided and saved first, with its ETag condition: of two evaluators racing on one rule and subject,
+            // only the one whose save wins may write an alert. A crash after the save is safe, because re-evaluating the event
+            // that fired fires again (same alert id).
+            if (!stateless && decision.StateChanged && !await states.TrySaveAsync(decision.State, stored?.ETag, cancellationToken))
+            {
+                LogStateRace(logger, rule.TenantId, rule.Id, match.Subject);
+                continue;
             }
 
-            if (!decision.StateChanged || await states.TrySaveAsync(decision.State, stored?.ETag, cancellationToken))
+            if (!decision.Fires)
             {
-                return alert;
+                return null;
             }
 
-            LogStateRace(logger, rule.TenantId, rule.Id, match.Subject);
+            var alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow());
+            if (await alerts.TryAddAsync(alert, cancellationToken))
+            {
+                LogFired(logger, rule.TenantId, rule.Id, alert.Id, marketEvent.Id);
+            }
+
+            await CreateDeliveriesAsync(alert, snapshot.ChannelsFor(rule), toDeliver, cancellationToken);
+            return alert;
         }
 
         throw new InvalidOperationException($"Rule {rule.Id} state for {match.Subject} kept changing under evaluation; the event will be retried.");

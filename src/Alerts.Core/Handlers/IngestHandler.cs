@@ -44,6 +44,36 @@ public sealed partial class IngestHandler(IEventRepository events, IWorkReposito
         return new IngestResult(IngestOutcome.Duplicate, null);
     }
 
+    /// <summary>
+    /// The one ingest path for a batch, whichever driver received it: events are taken in event-time order (stable for equal
+    /// times), because price rules keep per-symbol state and treat a tick older than the last one seen as late. Up to
+    /// <paramref name="parallelism"/> events are stored at once; results come back in that time order, so the caller hands the
+    /// accepted ones to evaluation in sequence.
+    /// </summary>
+    public async IAsyncEnumerable<(MarketEvent Event, IngestResult Result)> HandleBatchAsync(
+        IEnumerable<MarketEvent> events, int parallelism, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+
+        // A repeat of an event earlier in the batch is a duplicate without touching the store: two ingests of one event must
+        // not run side by side (the loser would remove the pending row the winner's evaluation relies on).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in InTimeOrder(events).Chunk(Math.Max(1, parallelism)))
+        {
+            var results = await Task.WhenAll(chunk.Select(e => e.IsWellFormed && EventValidator.Problem(e) is null && !seen.Add(e.Id)
+                ? Task.FromResult(new IngestResult(IngestOutcome.Duplicate, null))
+                : HandleAsync(e, cancellationToken)));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                yield return (chunk[i], results[i]);
+            }
+        }
+    }
+
+    /// <summary>Event-time order, stable for equal times; malformed events (no time to sort by) come first and are rejected.</summary>
+    public static IEnumerable<MarketEvent> InTimeOrder(IEnumerable<MarketEvent> events) =>
+        events.OrderBy(e => e.IsWellFormed ? e.OccurredAt : DateTimeOffset.MinValue);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Accepted event {EventId}")]
     private static partial void LogAccepted(ILogger logger, string eventId);
 

@@ -8,4 +8,26 @@ public sealed record PipelineOptions
 
     /// <summary>How long one worker holds a delivery while sending; a crashed worker's lease runs out after this.</summary>
     public TimeSpan DeliveryLease { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest one send may take before the deliver stage cuts it off and records a timeout.</summary>
+    public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Throws when the settings could let two workers send one delivery at once: the lease must outlast the send timeout with
+    /// room to record the attempt.
+    /// </summary>
+    public PipelineOptions Validated()
+    {
+        if (SendTimeout <= TimeSpan.Zero || DeliveryLease < SendTimeout + RecordingAllowance)
+        {
+            throw new InvalidOperationException(
+                $"The delivery lease ({DeliveryLease}) must be at least the send timeout ({SendTimeout}) plus {RecordingAllowance.TotalSeconds:0} s "
+                + "to record the attempt; otherwise a slow send could be taken over and sent twice.");
+        }
+
+        return this;
+    }
+
+    /// <summary>Time the deliver stage allows itself after a send to write the attempt and the outcome.</summary>
+    public static TimeSpan RecordingAllowance { get; } = TimeSpan.FromSeconds(5);
 }

@@ -38,7 +38,13 @@ public interface IChannelRepository
 
     Task<Channel?> GetAsync(string tenantId, string channelId, CancellationToken cancellationToken);
 
+    /// <summary>The channel with the ETag to pass to <see cref="TryReplaceAsync"/>.</summary>
+    Task<Versioned<Channel>?> GetVersionedAsync(string tenantId, string channelId, CancellationToken cancellationToken);
+
     Task UpsertAsync(Channel channel, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the channel only if <paramref name="etag"/> still matches; returns the new ETag, or null when it changed meanwhile.</summary>
+    Task<string?> TryReplaceAsync(Channel channel, string etag, CancellationToken cancellationToken);
 }
 
 public interface ISubscriptionRepository

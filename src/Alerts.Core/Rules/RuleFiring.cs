@@ -52,6 +52,16 @@ public static class RuleFiring
         return new FiringDecision(true, fired, true, "fired");
     }
 
+    /// <summary>
+    /// An announcement rule that fires every time decides nothing from its state, so evaluation neither reads nor writes it
+    /// (a replay fires again anyway, under the same alert id).
+    /// </summary>
+    public static bool IsStateless(Rule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule is AnnouncementRule && rule.Frequency.Kind == FrequencyKind.EveryTime;
+    }
+
     private static RuleState InitialState(Rule rule, string subject, MarketEvent marketEvent)
     {
         var initial = RuleState.Initial(rule.TenantId, rule.Id, subject);

@@ -21,13 +21,16 @@ public static class AppSettingNames
     public const string SendGridApiKey = "SendGridApiKey";
     public const string SendGridApiKeyOption = "Alerts__SendGrid__ApiKey";
 
-    /// <summary>Timer schedules, referenced as <c>%PollSchedule%</c> and <c>%RetryDueSchedule%</c> by the timer triggers.</summary>
+    /// <summary>Timer schedules, referenced as <c>%PollSchedule%</c>, <c>%RetryDueSchedule%</c> and <c>%RetentionSchedule%</c> by the timer triggers.</summary>
     public const string PollSchedule = "PollSchedule";
     public const string RetryDueSchedule = "RetryDueSchedule";
+    public const string RetentionSchedule = "RetentionSchedule";
+
+    public static IReadOnlyList<string> Schedules { get; } = [PollSchedule, RetryDueSchedule, RetentionSchedule];
 
     /// <summary>The settings infra/main.bicep must set for the app to start on Azure.</summary>
     public static IReadOnlyList<string> Required { get; } =
-        [StorageAccountName, StorageCredential, StorageClientId, TablesEndpoint, TablesClientId, SendGridApiKey, PollSchedule, RetryDueSchedule];
+        [StorageAccountName, StorageCredential, StorageClientId, TablesEndpoint, TablesClientId, SendGridApiKey, PollSchedule, RetryDueSchedule, RetentionSchedule];
 
     /// <summary>The configuration key of a setting (<c>Alerts__Tables__Endpoint</c> is <c>Alerts:Tables:Endpoint</c>).</summary>
     public static string Key(string setting) => setting.Replace("__", ":", StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed record FunctionsSettings(AlertsSettings Alerts, IReadOnlyList<Feed
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<string>();
-        foreach (var schedule in new[] { PollSchedule, RetryDueSchedule })
+        foreach (var schedule in Schedules)
         {
             CheckSchedule(configuration, schedule, problems);
         }

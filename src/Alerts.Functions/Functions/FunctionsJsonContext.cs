@@ -5,7 +5,7 @@ namespace Alerts.Functions.Functions;
 
 public sealed record PushResult(int Accepted, int Duplicates);
 
-public sealed record HealthReport(string Status, string Store, int PendingEvaluations, int PendingDeliveries, bool DeliveryEnabled);
+public sealed record HealthReport(string Status, string Store, long PendingEvaluations, long PendingDeliveries, bool DeliveryEnabled);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(PushResult))]

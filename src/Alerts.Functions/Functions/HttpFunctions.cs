@@ -44,20 +44,9 @@ public sealed class HttpFunctions(IngestHandler ingest, IWorkRepository work, Al
     [Function("Health")]
     public async Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var evaluations = await CountAsync(work.ListAsync(WorkStage.Evaluate, cancellationToken));
-        var deliveries = await CountAsync(work.ListAsync(WorkStage.Deliver, cancellationToken));
+        var evaluations = await work.CountAsync(WorkStage.Evaluate, cancellationToken);
+        var deliveries = await work.CountAsync(WorkStage.Deliver, cancellationToken);
         var report = new HealthReport("healthy", StoreFactory.Describe(configuration), evaluations, deliveries, settings.DeliveryEnabled);
         return Results.Json(report, FunctionsJsonContext.Default.HealthReport);
-    }
-
-    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var count = 0;
-        await foreach (var _ in items)
-        {
-            count++;
-        }
-
-        return count;
     }
 }

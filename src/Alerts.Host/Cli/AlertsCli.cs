@@ -16,6 +16,14 @@ public static class AlertsCli
             BacktestCommand.Create(),
             ImportCommand.Create(),
             DeliveriesCommand.Create(),
+            Client.TenantCommands.Tenants(),
+            Client.TenantCommands.Keys(),
+            Client.CatalogCommands.Watchlists(),
+            Client.CatalogCommands.Rules(),
+            Client.CatalogCommands.Channels(),
+            Client.CatalogCommands.Subscriptions(),
+            Client.AlertCommands.Alerts(),
+            Bench.BenchCommand.Create(),
         };
         return root;
     }

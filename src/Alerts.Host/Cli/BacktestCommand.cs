@@ -1,3 +1,4 @@
+using Alerts.Api.Catalog;
 using Alerts.Hosting;
 using System.CommandLine;
 using System.Globalization;

@@ -23,6 +23,12 @@ public static class DemoCommand
         {
             var settings = CliOptions.Settings(parse);
             settings.AllowedPrivateHosts.Add("127.0.0.1"); // the team's webhook endpoint is an in-process loopback server
+            using var owner = await PipelineOwnership.AcquireAsync(settings, "demo", "stop it first, or give the demo its own --data directory.");
+            if (owner is null)
+            {
+                return 3;
+            }
+
             await using var app = await AlertsApp.OpenAsync(settings, LogLevel.Warning, cancellationToken);
 
             var secret = await TeamSecretAsync(app, cancellationToken);
@@ -36,7 +42,7 @@ public static class DemoCommand
             var events = SampleData.LoadDemoEvents();
             Console.WriteLine("Alerts demo: Zhipu (HKEX 2513) and MiniMax (HKEX 0100) on the way to the Shanghai STAR Market.");
             Console.WriteLine($"Store: {Path.GetFullPath(settings.ResolvedDatabasePath)}; email outbox: {Path.GetFullPath(settings.ResolvedOutboxDirectory)}");
-            var report = await BatchRun.RunAsync(app.Get<InProcessPipeline>(), events, settings.DeliveryWorkers, deliveryEnabled: true, cancellationToken);
+            var report = await BatchRun.RunAsync(app.Get<InProcessPipeline>(), app.Store.Work, events, [], settings.DeliveryWorkers, deliveryEnabled: true, cancellationToken);
 
             DemoReport.Print(Console.Out, report, catalog.Channels.ToDictionary(c => c.Id), events.Count);
             var failedDeliveries = report.Deliveries.Count(d => d.Result.Outcome is not (DeliverOutcome.Delivered or DeliverOutcome.AlreadyFinished));

@@ -1,3 +1,4 @@
+using Alerts.Api;
 using Alerts.Hosting;
 using System.CommandLine;
 using System.Net;
@@ -9,6 +10,7 @@ using Alerts.Sources.Feeds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Alerts.Host.Cli;
 
@@ -28,12 +30,20 @@ public static class RunCommand
 
             var configuration = SettingsLoader.Configuration(CliOverrides(parse, overrides));
             var settings = SettingsLoader.Load(configuration);
+            using var owner = await PipelineOwnership.AcquireAsync(settings, "run", "stop it first, or give this one its own --data directory.");
+            if (owner is null)
+            {
+                return 3;
+            }
+
             var store = await StoreFactory.OpenAsync(settings, cancellationToken);
 
             var builder = WebApplication.CreateSlimBuilder();
             builder.Configuration.AddConfiguration(configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.HttpPort));
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // start-up failures are reported below, in one line
             builder.Services.AddAlertsPipeline(settings, store);
+            builder.Services.AddAlertsApi(configuration);
             builder.Services.AddFeedSources(SourceSettings.Load(configuration, settings));
             builder.Services.AddSingleton<InProcessPipeline>();
             builder.Services.AddHostedService<StandaloneWorker>();
@@ -41,7 +51,18 @@ public static class RunCommand
 
             await using var app = builder.Build();
             app.MapStandaloneEndpoints();
-            await app.StartAsync(cancellationToken);
+            app.MapAlertsApi();
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: port {settings.HttpPort} on 127.0.0.1 is already in use by another program; choose another with --port or Alerts:HttpPort.");
+                return 4;
+            }
+
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

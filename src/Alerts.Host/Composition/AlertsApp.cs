@@ -32,7 +32,7 @@ public sealed class AlertsApp : IAsyncDisposable
         services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel));
         services.AddAlertsPipeline(settings, store);
         services.AddSingleton<InProcessPipeline>();
-        services.AddSingleton<Import.CatalogValidator>();
+        services.AddSingleton<Alerts.Api.Catalog.CatalogValidator>();
         services.AddSingleton<Import.CatalogImporter>();
         configure?.Invoke(services);
         return new AlertsApp(settings, store, services.BuildServiceProvider());

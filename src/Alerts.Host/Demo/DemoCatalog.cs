@@ -1,3 +1,4 @@
+using Alerts.Api.Catalog;
 using Alerts.Core.Model;
 using Alerts.Core.Rules;
 using Alerts.Host.Import;

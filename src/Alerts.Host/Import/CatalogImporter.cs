@@ -1,3 +1,4 @@
+using Alerts.Api.Catalog;
 using Alerts.Core.Catalog;
 using Alerts.Storage;
 

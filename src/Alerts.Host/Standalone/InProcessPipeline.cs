@@ -1,39 +1,50 @@
 using System.Threading.Channels;
 using Alerts.Core.Handlers;
+using Alerts.Hosting.Configuration;
 using Alert = Alerts.Core.Model.Alert;
 using MarketEvent = Alerts.Core.Model.MarketEvent;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Host.Standalone;
 
+/// <summary>What one batch of events did at ingest.</summary>
+public sealed record IngestSummary(int Accepted, int Duplicates, IReadOnlyList<string> Rejected);
+
 /// <summary>
-/// The standalone driver's queues: System.Threading.Channels in place of Service Bus, pumped by background workers that call the
-/// same handlers the Functions app calls. Every message is backed by a pending row in the store, so whatever is in a channel
-/// when the process dies is re-enqueued by <see cref="RecoverAsync"/> on the next start.
+/// The standalone driver's queues: bounded System.Threading.Channels in place of Storage Queues, pumped by background workers that
+/// call the same handlers the Functions app calls. Evaluation runs in lanes keyed by symbol (ticks) or first issuer
+/// (announcements), so one subject's events are evaluated in order while different subjects run in parallel; deliveries run on
+/// <c>DeliveryWorkers</c> concurrent senders. A full queue makes its producer wait: nothing is dropped. Every message is backed
+/// by a pending row in the store, so whatever is queued when the process dies is re-enqueued by <see cref="RecoverAsync"/>.
 /// </summary>
 public sealed partial class InProcessPipeline : IAsyncDisposable
 {
-    private readonly Channel<EvaluateMessage> _evaluate = Channel.CreateUnbounded<EvaluateMessage>();
-    private readonly Channel<DeliverMessage> _deliver = Channel.CreateUnbounded<DeliverMessage>();
+    private readonly Channel<(EvaluateMessage Message, MarketEvent? Event)>[] _lanes;
+    private readonly Channel<DeliverMessage> _deliver;
     private readonly IngestHandler _ingest;
     private readonly EvaluateHandler _evaluator;
     private readonly DeliverHandler _deliverer;
     private readonly RetryDueHandler _sweep;
+    private readonly int _ingestParallelism;
     private readonly ILogger<InProcessPipeline> _logger;
     private readonly CancellationTokenSource _draining = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _pumps = [];
-    private readonly object _idleGate = new();
-    private int _inFlight;
-    private TaskCompletionSource _idle = NewIdle(completed: true);
+    private readonly InFlight _inFlight = new();
 
-    public InProcessPipeline(IngestHandler ingest, EvaluateHandler evaluator, DeliverHandler deliverer, RetryDueHandler sweep, ILogger<InProcessPipeline> logger)
+    public InProcessPipeline(
+        IngestHandler ingest, EvaluateHandler evaluator, DeliverHandler deliverer, RetryDueHandler sweep, AlertsSettings settings, ILogger<InProcessPipeline> logger)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         _ingest = ingest;
         _evaluator = evaluator;
         _deliverer = deliverer;
         _sweep = sweep;
         _logger = logger;
+        _ingestParallelism = Math.Max(1, settings.EvaluationWorkers * 4);
+        var capacity = Math.Max(1, settings.QueueCapacity);
+        _lanes = [.. Enumerable.Range(0, Math.Max(1, settings.EvaluationWorkers)).Select(_ => Bounded<(EvaluateMessage, MarketEvent?)>(capacity, singleReader: true))];
+        _deliver = Bounded<DeliverMessage>(capacity, singleReader: false);
     }
 
     /// <summary>Raised for every alert an evaluation produced (new or replayed).</summary>
@@ -44,10 +55,17 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
     public bool DeliveryEnabled { get; private set; }
 
+    /// <summary>Deliveries queued and not yet taken by a worker (never more than the queue's capacity).</summary>
+    public int QueuedDeliveries => _deliver.Reader.Count;
+
     public void Start(int deliveryWorkers, bool deliveryEnabled)
     {
         DeliveryEnabled = deliveryEnabled;
-        _pumps.Add(Task.Run(() => PumpAsync(_evaluate.Reader, EvaluateAsync)));
+        foreach (var lane in _lanes)
+        {
+            _pumps.Add(Task.Run(() => PumpAsync(lane.Reader, EvaluateAsync)));
+        }
+
         if (deliveryEnabled)
         {
             for (var i = 0; i < Math.Max(1, deliveryWorkers); i++)
@@ -59,13 +77,39 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
     public async Task<IngestResult> IngestAsync(MarketEvent marketEvent, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(marketEvent);
         var result = await _ingest.HandleAsync(marketEvent, cancellationToken);
         if (result.Message is { } message)
         {
-            Enqueue(message);
+            await EnqueueAsync(message, marketEvent, cancellationToken);
         }
 
         return result;
+    }
+
+    /// <summary>Ingests a batch through the one ingest path (event-time order) and queues the accepted events in that order.</summary>
+    public async Task<IngestSummary> IngestBatchAsync(IEnumerable<MarketEvent> events, CancellationToken cancellationToken)
+    {
+        int accepted = 0, duplicates = 0;
+        var rejected = new List<string>();
+        await foreach (var (marketEvent, result) in _ingest.HandleBatchAsync(events, _ingestParallelism, cancellationToken))
+        {
+            switch (result.Outcome)
+            {
+                case IngestOutcome.Accepted:
+                    accepted++;
+                    await EnqueueAsync(result.Message!, marketEvent, cancellationToken);
+                    break;
+                case IngestOutcome.Duplicate:
+                    duplicates++;
+                    break;
+                default:
+                    rejected.Add(marketEvent.IsWellFormed ? $"{marketEvent.Id}: {result.Problem}" : result.Problem ?? "malformed event");
+                    break;
+            }
+        }
+
+        return new IngestSummary(accepted, duplicates, rejected);
     }
 
     /// <summary>Re-enqueues pending rows: all of them at start-up, the due ones on each sweep.</summary>
@@ -74,32 +118,41 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
         var sweep = await _sweep.HandleAsync(everything, cancellationToken);
         foreach (var message in sweep.Evaluations)
         {
-            Enqueue(message);
+            await EnqueueAsync(message, null, cancellationToken);
         }
 
         foreach (var message in sweep.Deliveries)
         {
-            Enqueue(message);
+            await EnqueueAsync(message, cancellationToken);
         }
 
         return sweep.Evaluations.Count + sweep.Deliveries.Count;
     }
 
-    /// <summary>Completes when no message is queued or being handled (scheduled retries wait in the store and do not count).</summary>
-    public Task WhenIdleAsync(CancellationToken cancellationToken)
+    /// <summary>Queues one delivery (a redelivered dead letter, say); waits while the queue is full.</summary>
+    public async Task EnqueueAsync(DeliverMessage message, CancellationToken cancellationToken)
     {
-        lock (_idleGate)
+        if (!DeliveryEnabled)
         {
-            return _idle.Task.WaitAsync(cancellationToken);
+            return; // stays pending in the store until delivery is enabled again
         }
+
+        await WriteAsync(_deliver.Writer, message, cancellationToken);
     }
+
+    /// <summary>Completes when no message is queued or being handled (scheduled retries wait in the store and do not count).</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => _inFlight.WhenIdleAsync(cancellationToken);
 
     /// <summary>Stops taking new messages, lets in-flight handlers finish (or release their leases), and returns.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
         // Queued messages are not drained: their pending rows bring them back on the next start.
         await _draining.CancelAsync();
-        _evaluate.Writer.TryComplete();
+        foreach (var lane in _lanes)
+        {
+            lane.Writer.TryComplete();
+        }
+
         _deliver.Writer.TryComplete();
         var all = Task.WhenAll(_pumps);
         if (await Task.WhenAny(all, Task.Delay(timeout)) != all)
@@ -116,32 +169,48 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
         _draining.Dispose();
     }
 
-    private void Enqueue(EvaluateMessage message)
+    private Task EnqueueAsync(EvaluateMessage message, MarketEvent? marketEvent, CancellationToken cancellationToken)
     {
-        Track(+1);
-        if (!_evaluate.Writer.TryWrite(message))
+        var key = marketEvent is null ? message.EventId : OrderingKey(marketEvent);
+        var lane = _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_lanes.Length)];
+        return WriteAsync(lane.Writer, (message, marketEvent), cancellationToken);
+    }
+
+    /// <summary>Events that share this key are evaluated in the order they were queued: a price rule sees its symbol's ticks in sequence.</summary>
+    private static string OrderingKey(MarketEvent marketEvent) =>
+        marketEvent.Tick?.Symbol
+        ?? marketEvent.Announcement?.Issuers.Select(i => i.Exchange + ":" + (i.Code ?? i.Name)).FirstOrDefault()
+        ?? marketEvent.Id;
+
+    private async Task WriteAsync<T>(ChannelWriter<T> writer, T message, CancellationToken cancellationToken)
+    {
+        _inFlight.Add(+1);
+        if (!_draining.IsCancellationRequested && writer.TryWrite(message))
         {
-            Track(-1);
+            return;
+        }
+
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _draining.Token);
+            await writer.WriteAsync(message, linked.Token);
+        }
+        catch (Exception exception) when (exception is ChannelClosedException or OperationCanceledException)
+        {
+            // Shutting down: the message's pending row brings it back on the next start.
+            _inFlight.Add(-1);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
         }
     }
 
-    private void Enqueue(DeliverMessage message)
+    private async Task EvaluateAsync((EvaluateMessage Message, MarketEvent? Event) item, CancellationToken cancellationToken)
     {
-        if (!DeliveryEnabled)
-        {
-            return; // stays pending in the store until delivery is enabled again
-        }
-
-        Track(+1);
-        if (!_deliver.Writer.TryWrite(message))
-        {
-            Track(-1);
-        }
-    }
-
-    private async Task EvaluateAsync(EvaluateMessage message, CancellationToken cancellationToken)
-    {
-        var result = await _evaluator.HandleAsync(message, cancellationToken);
+        var result = item.Event is { } known
+            ? await _evaluator.HandleAsync(known, cancellationToken)
+            : await _evaluator.HandleAsync(item.Message, cancellationToken);
         foreach (var alert in result.Alerts)
         {
             AlertRaised?.Invoke(alert);
@@ -149,7 +218,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
         foreach (var delivery in result.Deliveries)
         {
-            Enqueue(delivery);
+            await EnqueueAsync(delivery, cancellationToken);
         }
     }
 
@@ -163,27 +232,25 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     {
         while (await WaitToReadAsync(reader))
         {
-            if (!reader.TryRead(out var message))
+            while (!_draining.IsCancellationRequested && reader.TryRead(out var message))
             {
-                continue;
-            }
-
-            try
-            {
-                await handle(message, _stopping.Token);
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                LogReleased(_logger, message?.ToString());
-            }
-            catch (Exception exception)
-            {
-                // The pending row stays in the store; the sweep sends the message again after the redelivery grace.
-                LogFailed(_logger, exception, message?.ToString());
-            }
-            finally
-            {
-                Track(-1);
+                try
+                {
+                    await handle(message, _stopping.Token);
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested || _draining.IsCancellationRequested)
+                {
+                    LogReleased(_logger, message?.ToString());
+                }
+                catch (Exception exception)
+                {
+                    // The pending row stays in the store; the sweep sends the message again after the redelivery grace.
+                    LogFailed(_logger, exception, message?.ToString());
+                }
+                finally
+                {
+                    _inFlight.Add(-1);
+                }
             }
         }
     }
@@ -200,32 +267,8 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
         }
     }
 
-    private void Track(int delta)
-    {
-        lock (_idleGate)
-        {
-            _inFlight += delta;
-            if (_inFlight == 0)
-            {
-                _idle.TrySetResult();
-            }
-            else if (_idle.Task.IsCompleted)
-            {
-                _idle = NewIdle(completed: false);
-            }
-        }
-    }
-
-    private static TaskCompletionSource NewIdle(bool completed)
-    {
-        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (completed)
-        {
-            source.SetResult();
-        }
-
-        return source;
-    }
+    private static Channel<T> Bounded<T>(int capacity, bool singleReader) =>
+        Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = singleReader });
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Message} failed; its pending row will be retried by the sweep")]
     private static partial void LogFailed(ILogger logger, Exception exception, string? message);

@@ -1,9 +1,7 @@
 using Alerts.Hosting;
-using System.Text.Json;
 using Alerts.Core.Handlers;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
-using Alerts.Core.Serialization;
 using Alerts.Host.Composition;
 using Alerts.Hosting.Configuration;
 using Alerts.Host.Standalone;
@@ -35,37 +33,20 @@ public static class StandaloneEndpoints
     /// <summary>Accepts one event or an array. Each is validated; a malformed body changes nothing and says why.</summary>
     private static async Task<IResult> PushEventsAsync(HttpRequest request, InProcessPipeline pipeline, CancellationToken cancellationToken)
     {
-        List<MarketEvent?> events;
-        try
+        using var reader = new StreamReader(request.Body);
+        var batch = EventBatch.Parse(await reader.ReadToEndAsync(cancellationToken));
+        if (batch.Malformed is { } malformed)
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            events = document.RootElement.ValueKind == JsonValueKind.Array
-                ? [.. document.RootElement.EnumerateArray().Select(e => e.Deserialize(AlertsJsonContext.Default.MarketEvent))]
-                : [document.RootElement.Deserialize(AlertsJsonContext.Default.MarketEvent)];
-        }
-        catch (JsonException exception)
-        {
-            return Results.Problem(title: "Malformed event payload", detail: exception.Message, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(title: "Malformed event payload", detail: malformed, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var problems = events.Select((e, i) => (Index: i, Problem: EventValidator.Problem(e))).Where(p => p.Problem is not null).ToList();
-        if (problems.Count > 0)
+        if (batch.Problems.Count > 0)
         {
-            return Results.Problem(
-                title: "Invalid events; none were accepted",
-                detail: string.Join("; ", problems.Select(p => $"[{p.Index}]: {p.Problem}")),
-                statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(title: "Invalid events; none were accepted", detail: string.Join("; ", batch.Problems), statusCode: StatusCodes.Status400BadRequest);
         }
 
-        int accepted = 0, duplicates = 0;
-        foreach (var marketEvent in events)
-        {
-            var result = await pipeline.IngestAsync(marketEvent!, cancellationToken);
-            accepted += result.Outcome == IngestOutcome.Accepted ? 1 : 0;
-            duplicates += result.Outcome == IngestOutcome.Duplicate ? 1 : 0;
-        }
-
-        return Results.Json(new PushResult(accepted, duplicates), statusCode: StatusCodes.Status202Accepted);
+        var summary = await pipeline.IngestBatchAsync(batch.Events, cancellationToken);
+        return Results.Json(new PushResult(summary.Accepted, summary.Duplicates), statusCode: StatusCodes.Status202Accepted);
     }
 
     private sealed record HealthReport(string Status, string Store, long PendingEvaluations, long PendingDeliveries, bool DeliveryEnabled);

@@ -22,7 +22,14 @@ public sealed class AlertsSettings
     /// <summary>False pauses delivery (pending deliveries wait in the store) while polling and evaluation go on.</summary>
     public bool DeliveryEnabled { get; set; } = true;
 
-    public int DeliveryWorkers { get; set; } = 4;
+    /// <summary>Concurrent sends (the standalone driver's delivery workers).</summary>
+    public int DeliveryWorkers { get; set; } = 32;
+
+    /// <summary>Evaluation lanes of the standalone driver: one subject's events stay in order within its lane.</summary>
+    public int EvaluationWorkers { get; set; } = 4;
+
+    /// <summary>Capacity of each in-process queue; a full queue makes its producer wait (nothing is dropped).</summary>
+    public int QueueCapacity { get; set; } = 1024;
 
     /// <summary>On shutdown, how long in-flight sends may finish before they are cancelled and their deliveries released.</summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(20);

@@ -48,8 +48,14 @@ internal sealed class ChannelRepository(StoreTables tables) : IChannelRepository
     public async Task<Channel?> GetAsync(string tenantId, string channelId, CancellationToken cancellationToken) =>
         (await tables.Channels.GetAsync(StoreTables.Key(tenantId), StoreTables.Key(channelId), cancellationToken))?.Value;
 
+    public Task<Versioned<Channel>?> GetVersionedAsync(string tenantId, string channelId, CancellationToken cancellationToken) =>
+        tables.Channels.GetAsync(StoreTables.Key(tenantId), StoreTables.Key(channelId), cancellationToken);
+
     public Task UpsertAsync(Channel channel, CancellationToken cancellationToken) =>
         tables.Channels.UpsertAsync(StoreTables.Key(channel.TenantId), StoreTables.Key(channel.Id), channel, cancellationToken);
+
+    public Task<string?> TryReplaceAsync(Channel channel, string etag, CancellationToken cancellationToken) =>
+        tables.Channels.ReplaceAsync(StoreTables.Key(channel.TenantId), StoreTables.Key(channel.Id), channel, etag, cancellationToken);
 }
 
 internal sealed class SubscriptionRepository(StoreTables tables) : ISubscriptionRepository

@@ -11,7 +11,7 @@ public sealed class DeliverTests
     private static readonly DeliveryResult.Retryable ServerError = new(FailureReason.ServerError, "HTTP 503", 503);
 
     /// <summary>One rule on Zhipu subscribed to one channel, one filing evaluated: returns the single pending delivery's message.</summary>
-    private static async Task<DeliverMessage> OnePendingDeliveryAsync(Pipeline pipeline, Channel channel)
+    internal static async Task<DeliverMessage> OnePendingDeliveryAsync(Pipeline pipeline, Channel channel)
     {
         await pipeline.AddRuleAsync(AnnouncementRule("r1"), channel);
         var result = await pipeline.IngestAndEvaluateAsync(MarketEvent.Of(Announcement("1001", "Prospectus", [Hkex("02513")], at: Pipeline.Start)));

@@ -7,7 +7,7 @@ namespace Alerts.Core.Tests.Handlers;
 /// <summary>Records every send and answers from a script (delivered when the script is empty).</summary>
 public sealed class FakeNotifier(ChannelKind kind) : INotifier
 {
-    private readonly ConcurrentQueue<Func<DeliveryRequest, Task<DeliveryResult>>> _script = new();
+    private readonly ConcurrentQueue<Func<DeliveryRequest, CancellationToken, Task<DeliveryResult>>> _script = new();
     private readonly ConcurrentQueue<DeliveryRequest> _calls = new();
 
     public ChannelKind Kind => kind;
@@ -16,7 +16,9 @@ public sealed class FakeNotifier(ChannelKind kind) : INotifier
 
     public FakeNotifier Then(DeliveryResult result) => Then(_ => Task.FromResult(result));
 
-    public FakeNotifier Then(Func<DeliveryRequest, Task<DeliveryResult>> answer)
+    public FakeNotifier Then(Func<DeliveryRequest, Task<DeliveryResult>> answer) => Then((request, _) => answer(request));
+
+    public FakeNotifier Then(Func<DeliveryRequest, CancellationToken, Task<DeliveryResult>> answer)
     {
         _script.Enqueue(answer);
         return this;
@@ -25,6 +27,6 @@ public sealed class FakeNotifier(ChannelKind kind) : INotifier
     public Task<DeliveryResult> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         _calls.Enqueue(request);
-        return _script.TryDequeue(out var answer) ? answer(request) : Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(200));
+        return _script.TryDequeue(out var answer) ? answer(request, cancellationToken) : Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(200));
     }
 }

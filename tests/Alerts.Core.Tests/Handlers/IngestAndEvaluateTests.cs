@@ -38,6 +38,29 @@ public sealed class IngestAndEvaluateTests
         Assert.Empty(await pipeline.WorkAsync(WorkStage.Evaluate));
     }
 
+    [Fact]
+    public async Task A_batch_is_ingested_in_event_time_order_and_a_repeat_inside_it_is_a_duplicate()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        MarketEvent[] batch =
+        [
+            TickEvent("2513.HK", 470m, 400m, Pipeline.Start.AddMinutes(3)),
+            MarketEvent.Of(Filing("late", "Results").Announcement! with { PublishedAt = Pipeline.Start.AddMinutes(2) }),
+            TickEvent("2513.HK", 460m, 400m, Pipeline.Start.AddMinutes(1)),
+            TickEvent("2513.HK", 460m, 400m, Pipeline.Start.AddMinutes(1)),
+        ];
+
+        var results = new List<(MarketEvent Event, IngestResult Result)>();
+        await foreach (var item in pipeline.Ingest.HandleBatchAsync(batch, parallelism: 8, CancellationToken.None))
+        {
+            results.Add(item);
+        }
+
+        Assert.Equal([Pipeline.Start.AddMinutes(1), Pipeline.Start.AddMinutes(1), Pipeline.Start.AddMinutes(2), Pipeline.Start.AddMinutes(3)], results.Select(r => r.Event.OccurredAt));
+        Assert.Equal([IngestOutcome.Accepted, IngestOutcome.Duplicate, IngestOutcome.Accepted, IngestOutcome.Accepted], results.Select(r => r.Result.Outcome));
+        Assert.Equal(3, (await pipeline.WorkAsync(WorkStage.Evaluate)).Count);
+    }
+
     public static TheoryData<string, MarketEvent> Malformed => new()
     {
         { "no payload", new MarketEvent(MarketEventKind.Announcement, null, null) },
@@ -121,24 +144,27 @@ public sealed class IngestAndEvaluateTests
     }
 
     [Fact]
-    public async Task A_crash_after_writing_alert_and_deliveries_but_before_the_state_creates_no_duplicates_on_retry()
+    public async Task A_crash_after_saving_the_state_but_before_the_alert_fires_on_retry_without_duplicates()
     {
         await using var pipeline = await Pipeline.CreateAsync();
         await pipeline.AddRuleAsync(AnnouncementRule("once", frequency: Frequency.Once), Pipeline.EmailChannel());
         var ingested = await pipeline.Ingest.HandleAsync(Filing(), CancellationToken.None);
-        pipeline.RuleStatesOverride = new CrashOnSave(pipeline.Store.RuleStates);
+        pipeline.AlertsOverride = new CrashOnAlert();
 
         await Assert.ThrowsAsync<IOException>(() => pipeline.Evaluate.HandleAsync(ingested.Message!, CancellationToken.None));
-        Assert.Equal((1, 1), await pipeline.CountsAsync());
+        Assert.Equal((0, 0), await pipeline.CountsAsync());
+        Assert.Equal("hkex:1001", (await pipeline.Store.RuleStates.GetAsync(Tenant, "once", "zhipu", CancellationToken.None))!.Value.LastFiredEventId);
         var recovered = await pipeline.RetryDue.HandleAsync(everything: true, CancellationToken.None);
         Assert.Equal([ingested.Message!], recovered.Evaluations);
 
-        pipeline.RuleStatesOverride = null;
+        pipeline.AlertsOverride = null;
         var retried = await pipeline.Evaluate.HandleAsync(recovered.Evaluations[0], CancellationToken.None);
+        var again = await pipeline.Evaluate.HandleAsync(recovered.Evaluations[0], CancellationToken.None);
         var later = await pipeline.IngestAndEvaluateAsync(Filing("1002"));
 
         Assert.Single(retried.Alerts);
         Assert.Single(retried.Deliveries);
+        Assert.Equal(retried.Deliveries, again.Deliveries);
         Assert.Empty(later.Alerts);
         Assert.Equal((1, 1), await pipeline.CountsAsync());
         Assert.Empty(await pipeline.WorkAsync(WorkStage.Evaluate));
@@ -231,13 +257,13 @@ public sealed class IngestAndEvaluateTests
         Assert.Equal((0, 0), await pipeline.CountsAsync());
     }
 
-    /// <summary>Stands in for a process that dies after alert and deliveries are written, before the rule state is.</summary>
-    private sealed class CrashOnSave(IRuleStateRepository inner) : IRuleStateRepository
+    /// <summary>Stands in for a process that dies after the rule state is saved, before the alert is written.</summary>
+    private sealed class CrashOnAlert : IAlertRepository
     {
-        public Task<Ports.Versioned<RuleState>?> GetAsync(string tenantId, string ruleId, string subject, CancellationToken cancellationToken) =>
-            inner.GetAsync(tenantId, ruleId, subject, cancellationToken);
+        public Task<bool> TryAddAsync(Alert alert, CancellationToken cancellationToken) => throw new IOException("process killed");
 
-        public Task<bool> TrySaveAsync(RuleState state, string? etag, CancellationToken cancellationToken) =>
-            throw new IOException("process killed");
+        public Task<Alert?> GetAsync(string tenantId, string alertId, CancellationToken cancellationToken) => throw new IOException("process killed");
+
+        public Task<IReadOnlyList<Alert>> ListAsync(string tenantId, CancellationToken cancellationToken) => throw new IOException("process killed");
     }
 }

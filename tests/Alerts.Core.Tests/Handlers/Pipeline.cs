@@ -35,7 +35,7 @@ public sealed class Pipeline : IAsyncDisposable
 
     public RetrySchedule Schedule { get; }
 
-    public PipelineOptions Options { get; } = new() { RedeliveryGrace = TimeSpan.FromMinutes(2), DeliveryLease = TimeSpan.FromMinutes(1) };
+    public PipelineOptions Options { get; set; } = new() { RedeliveryGrace = TimeSpan.FromMinutes(2), DeliveryLease = TimeSpan.FromMinutes(1) };
 
     public StoreCatalogSource Catalog { get; }
 
@@ -44,6 +44,8 @@ public sealed class Pipeline : IAsyncDisposable
     public FakeNotifier Webhook { get; } = new(ChannelKind.Webhook);
 
     public IRuleStateRepository? RuleStatesOverride { get; set; }
+
+    public IAlertRepository? AlertsOverride { get; set; }
 
     public static async Task<Pipeline> CreateAsync(RetrySchedule? schedule = null)
     {
@@ -59,10 +61,10 @@ public sealed class Pipeline : IAsyncDisposable
     public IngestHandler Ingest => new(Store.Events, Store.Work, Options, Time, NullLogger<IngestHandler>.Instance);
 
     public EvaluateHandler Evaluate => new(
-        Store.Events, RuleStatesOverride ?? Store.RuleStates, Store.Alerts, Store.Deliveries, Store.Work, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
+        Store.Events, RuleStatesOverride ?? Store.RuleStates, AlertsOverride ?? Store.Alerts, Store.Deliveries, Store.Work, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
 
     public DeliverHandler Deliver => new(
-        Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Store.Work, [Email, Webhook], Schedule, Options, Time, NullLogger<DeliverHandler>.Instance)
+        Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Catalog, Store.Work, [Email, Webhook], Schedule, Options, Time, NullLogger<DeliverHandler>.Instance)
     {
         Jitter = new Random(1),
     };

@@ -97,4 +97,24 @@ public sealed class TimerFunctionsTests(AzuriteStorage azurite) : IAsyncLifetime
         Assert.Equal([Catalog.Tick(380, second: 9).Id], (await app.DrainAsync(QueueNames.Events)).Select(m => Triggers.Evaluation(m).EventId));
         Assert.Equal([lostDelivery], (await app.DrainAsync(QueueNames.Deliveries)).Select(Triggers.Delivery));
     }
+
+    [Fact]
+    public async Task PurgeExpired_deletes_history_past_its_age_and_keeps_what_a_pending_delivery_needs()
+    {
+        await using var webhook = await Webhook.StartAsync(204);
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await FunctionsApp.StartAsync(azurite, clock: clock);
+        await Catalog.WebhookDeskAsync(app.Store, webhook.Url, Catalog.ZhipuAbove450());
+        var quiet = Catalog.Tick(380, second: 9);
+        var fired = Catalog.Tick(496);
+        var pending = Triggers.Delivery(await DeliveryTests.EvaluateAsync(app, fired)); // never sent: stays pending
+        var evaluation = await DeliveryTests.IngestAsync(app, quiet);
+        await app.Function<EvaluateEventFunction>().RunAsync(Triggers.Message(evaluation), CancellationToken.None); // fires nothing
+
+        clock.Advance(TimeSpan.FromDays(401));
+        await app.Function<PurgeExpiredFunction>().RunAsync(Triggers.Timer(), CancellationToken.None);
+
+        Assert.Null(await app.Store.Events.GetAsync(quiet.Id, CancellationToken.None));
+        Assert.NotNull(await app.Store.Deliveries.GetAsync(pending.TenantId, pending.DeliveryId, CancellationToken.None));
+    }
 }

@@ -53,7 +53,7 @@ public sealed class PublishedPackageTests
         var queues = triggers.Where(t => (string?)t["type"] == "queueTrigger").Select(t => (string)t["queueName"]!).ToList();
         var schedules = triggers.Where(t => (string?)t["type"] == "timerTrigger").Select(t => ((string)t["schedule"]!).Trim('%')).ToList();
         Assert.Equal(6, queues.Count);
-        Assert.Equal([AppSettingNames.PollSchedule, AppSettingNames.RetryDueSchedule], schedules.Order());
+        Assert.Equal(AppSettingNames.Schedules.Order(), schedules.Order());
         Assert.All(queues, q => Assert.Contains(q, template.ArrayVariable("queueNames")));
         Assert.All(schedules, s => Assert.Contains(s, template.AppSettings.Keys));
         Assert.All(schedules, s => Assert.True(sample.ContainsKey(s), $"local.settings.sample.json has no {s}"));

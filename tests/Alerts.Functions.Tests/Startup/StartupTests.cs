@@ -16,6 +16,7 @@ public sealed class StartupTests
         [AppSettingNames.TablesClientId] = "00000000-0000-0000-0000-000000000001",
         [AppSettingNames.PollSchedule] = "0 * * * * *",
         [AppSettingNames.RetryDueSchedule] = "*/30 * * * * *",
+        [AppSettingNames.RetentionSchedule] = "0 30 3 * * *",
     };
 
     [Theory]
@@ -24,6 +25,7 @@ public sealed class StartupTests
     [InlineData(AppSettingNames.TablesEndpoint)]
     [InlineData(AppSettingNames.PollSchedule)]
     [InlineData(AppSettingNames.RetryDueSchedule)]
+    [InlineData(AppSettingNames.RetentionSchedule)]
     public async Task The_app_process_exits_naming_a_missing_setting(string missing)
     {
         var environment = Identity.Where(p => p.Key != missing).ToDictionary();

@@ -40,6 +40,7 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["Alerts:Tables:ConnectionString"] = azurite.ConnectionString,
             ["PollSchedule"] = "0 * * * * *",
             ["RetryDueSchedule"] = "*/30 * * * * *",
+            ["RetentionSchedule"] = "0 30 3 * * *",
             ["Alerts:PollSources"] = "false",
             ["Alerts:AllowedPrivateHosts:0"] = "127.0.0.1",
             ["Alerts:RetryBaseDelay"] = "00:00:01",

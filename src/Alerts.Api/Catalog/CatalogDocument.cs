@@ -1,7 +1,7 @@
 using Alerts.Core.Model;
 using Alerts.Core.Rules;
 
-namespace Alerts.Host.Import;
+namespace Alerts.Api.Catalog;
 
 /// <summary>A validated import file: what <c>alerts import</c> writes, all of it or nothing.</summary>
 public sealed record CatalogDocument(

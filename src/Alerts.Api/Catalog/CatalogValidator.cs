@@ -4,7 +4,7 @@ using Alerts.Core.Rules;
 using Alerts.Delivery;
 using Alerts.Delivery.Templates;
 
-namespace Alerts.Host.Import;
+namespace Alerts.Api.Catalog;
 
 /// <summary>
 /// Checks an import against itself and what is already stored: every reference must resolve, every number make sense,

@@ -1,0 +1,47 @@
+using Alerts.Api.Access;
+using Alerts.Api.Json;
+using Alerts.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Alerts.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything <see cref="ApiEndpointRouteBuilderExtensions.MapAlertsApi"/> needs, on top of the pipeline's registrations
+    /// (the <see cref="AlertStore"/>, its repositories, the notifiers): settings from <c>Alerts:Api</c>, key checks and rate
+    /// limits, problem details, JSON and the OpenAPI document.
+    /// </summary>
+    public static IServiceCollection AddAlertsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiAccess>();
+        services.TryAddSingleton<Catalog.CatalogValidator>();
+        services.AddSingleton<Endpoints.RuleBinder>();
+        services.AddSingleton<Endpoints.WatchlistsApi.Deps>();
+        services.AddSingleton<Endpoints.SubscriptionsApi.Deps>();
+        services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Tenants);
+        services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().ApiKeys);
+        services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Aliases);
+        services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Catalog);
+        services.AddSingleton<Subscribers.UnsubscribeTokens>();
+        // Unsubscribe links in sent emails must survive restarts: keys live with the data (standalone default ./data/keys).
+        var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
+        services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddOpenApi();
+        return services;
+    }
+}

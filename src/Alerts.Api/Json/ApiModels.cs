@@ -1,0 +1,57 @@
+using Alerts.Core.Model;
+using Alerts.Core.Notifications;
+
+namespace Alerts.Api.Json;
+
+// Requests. Optional members have defaults; anything not listed here is refused.
+public sealed record CreateTenantRequest(string Name);
+
+public sealed record CreateKeyRequest(string? Name = null);
+
+public sealed record AliasRequest(string Company);
+
+public sealed record WatchlistRequest(string Name, IReadOnlyList<string>? Companies = null, string? Id = null);
+
+public sealed record WatchlistCompanyRequest(string Company);
+
+/// <summary>On update, an omitted target or secret keeps the stored one (they are write-only).</summary>
+public sealed record ChannelRequest(string Name, ChannelKind Kind, string? Target = null, string? Secret = null, bool? Enabled = null, string? Id = null);
+
+public sealed record SubscriptionRequest(string RuleId, IReadOnlyList<string> ChannelIds, string? Id = null);
+
+public sealed record RedeliverRequest(DateTimeOffset Since);
+
+public sealed record DryRunRequest(DateTimeOffset? Since = null);
+
+// Responses.
+public sealed record TenantView(string Id, string Name, DateTimeOffset CreatedAt);
+
+/// <summary>The only time a key is shown whole.</summary>
+public sealed record ApiKeyCreated(string Id, string Prefix, string Key);
+
+public sealed record TenantCreated(TenantView Tenant, ApiKeyCreated ApiKey);
+
+public sealed record ApiKeyView(string Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
+public sealed record AliasView(string Alias, string CompanyId);
+
+/// <summary>A channel as the API shows it: the target only as far as it is not a credential, the secret never.</summary>
+public sealed record ChannelView(string Id, string Name, ChannelKind Kind, string Target, bool HasSecret, bool Enabled, string? DisabledReason);
+
+public sealed record ItemList<T>(IReadOnlyList<T> Items);
+
+public sealed record PageView<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+
+public sealed record DeliveryView(Alerts.Core.Model.Delivery Delivery, IReadOnlyList<DeliveryAttempt> Attempts);
+
+public sealed record AlertDetail(Alert Alert, IReadOnlyList<DeliveryView> Deliveries);
+
+public sealed record TestSendResult(string Outcome, int? StatusCode, FailureReason Reason, string? Detail);
+
+public sealed record RedeliverFailure(string DeliveryId, string Problem);
+
+public sealed record RedeliverResult(IReadOnlyList<string> Redelivered, IReadOnlyList<RedeliverFailure> Failed);
+
+public sealed record DryRunResult(DateTimeOffset Since, int EventsExamined, IReadOnlyList<Alert> Alerts);
+
+public sealed record HealthView(string Status);

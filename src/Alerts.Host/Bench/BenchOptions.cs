@@ -1,0 +1,24 @@
+namespace Alerts.Host.Bench;
+
+/// <summary>What <c>alerts bench pipeline</c> measures; a zero skips a stage.</summary>
+public sealed record BenchOptions
+{
+    public int Events { get; init; } = 10_000;
+
+    public int SteadyRate { get; init; } = 1_000;
+
+    public int SteadySeconds { get; init; } = 60;
+
+    public int Pending { get; init; } = 100_000;
+
+    public int Replay { get; init; } = 10_000;
+
+    /// <summary>Events the old one-at-a-time replay is timed on (it is too slow to run on all of them).</summary>
+    public int ReplayOldSample { get; init; } = 300;
+
+    public TimeSpan RawProbe { get; init; } = TimeSpan.FromSeconds(3);
+
+    public string Alertmanager { get; init; } = "prometheus-alertmanager";
+
+    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "alerts-bench");
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Alerts.Core.Model;
+using Alerts.Core.Notifications;
+using Alerts.Core.Rules;
+using Alerts.Host.Composition;
+using Alerts.Host.Standalone;
+using Alerts.Hosting.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Host.Tests.Standalone;
+
+public sealed class InProcessPipelineTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("alerts-pipe-").FullName;
+
+    [Fact]
+    public async Task A_full_queue_makes_the_producer_wait_and_every_event_is_delivered_exactly_once()
+    {
+        const int events = 120;
+        var settings = new AlertsSettings { DataDirectory = _work, QueueCapacity = 4, EvaluationWorkers = 2, DeliveryWorkers = 2 };
+        var notifier = new SlowWebhook();
+        await using var app = await AlertsApp.OpenAsync(settings, LogLevel.Warning, CancellationToken.None, services =>
+        {
+            services.RemoveAll<INotifier>();
+            services.AddSingleton<INotifier>(notifier);
+        });
+        await app.Store.Channels.UpsertAsync(new Channel("t1", "hook", "hook", ChannelKind.Webhook, "https://hooks.example.test/x", "whsec_test"), CancellationToken.None);
+        await app.Store.Rules.UpsertAsync(new AnnouncementRule { TenantId = "t1", Id = "any", Name = "any", Companies = CompanyScope.AnyCompany }, CancellationToken.None);
+        await app.Store.Subscriptions.UpsertAsync(new Subscription("t1", "s", "any", ["hook"]), CancellationToken.None);
+        var pipeline = app.Get<InProcessPipeline>();
+        notifier.Pipeline = pipeline;
+        pipeline.Start(settings.DeliveryWorkers, deliveryEnabled: true);
+
+        var batch = Enumerable.Range(0, events).Select(i => MarketEvent.Of(new Announcement(
+            Alerts.Core.Model.Announcement.MakeId("hkex", "a" + i), "hkex", "a" + i, [new IssuerRef("HKEX", (i % 50).ToString("D5", System.Globalization.CultureInfo.InvariantCulture), null)],
+            "Announcement " + i, "en", [AnnouncementCategory.Other], "raw", null, new DateTimeOffset(2026, 1, 8, 1, 30, 0, TimeSpan.Zero).AddSeconds(i))));
+        var summary = await pipeline.IngestBatchAsync(batch, CancellationToken.None);
+        await pipeline.WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(events, summary.Accepted);
+        Assert.Equal(events, notifier.Sent.Count);
+        Assert.Equal(events, notifier.Sent.Distinct().Count());
+        Assert.InRange(notifier.DeepestQueue, 1, settings.QueueCapacity);
+        Assert.All(await app.Store.Deliveries.ListAsync("t1", CancellationToken.None), d => Assert.Equal(DeliveryStatus.Delivered, d.Status));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_work, recursive: true);
+    }
+
+    /// <summary>A webhook slower than evaluation, so the delivery queue fills; it notes how deep the queue got.</summary>
+    private sealed class SlowWebhook : INotifier
+    {
+        private int _deepest;
+
+        public ChannelKind Kind => ChannelKind.Webhook;
+
+        public InProcessPipeline? Pipeline { get; set; }
+
+        public ConcurrentBag<string> Sent { get; } = [];
+
+        public int DeepestQueue => Volatile.Read(ref _deepest);
+
+        public async Task<DeliveryResult> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
+        {
+            var depth = Pipeline!.QueuedDeliveries;
+            int seen;
+            while (depth > (seen = Volatile.Read(ref _deepest)) && Interlocked.CompareExchange(ref _deepest, depth, seen) != seen)
+            {
+            }
+
+            Sent.Add(request.Delivery.Id);
+            await Task.Yield();
+            return new DeliveryResult.Delivered(200);
+        }
+    }
+}
