@@ -39,7 +39,7 @@ public static class AlertFactory
             rule.TenantId, id, rule.Id, rule.Name, marketEvent.Id, marketEvent.Kind, match.Company?.Id, name,
             Headline: $"{name} ({tick.Symbol}) {what}: {tick.Currency} {Money(tick.Price)}",
             Detail: $"Previous close {tick.Currency} {Money(tick.PreviousClose)}, change {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% at {tick.Time:yyyy-MM-dd HH:mm:ss zzz} ({tick.Source})",
-            Url: null, Categories: [], tick.Symbol, tick.Price, change, tick.Currency, tick.Time, now);
+            Url: null, Categories: [], tick.Symbol, tick.Price, change, tick.Currency, tick.Time, now, PreviousClose: tick.PreviousClose);
     }
 
     private static string Money(decimal amount) => amount.ToString("#,0.00##", CultureInfo.InvariantCulture);

@@ -146,9 +146,9 @@ public sealed partial class DeliverHandler(
         };
         await attempts.AddAsync(new DeliveryAttempt(leased.TenantId, leased.Id, number, now, outcome, result.StatusCode, latency, error), cancellationToken);
 
-        if (result is DeliveryResult.Permanent { DisableEndpoint: true } && channel is not null)
+        if (result is DeliveryResult.Permanent { DisableEndpoint: true } gone && channel is not null)
         {
-            await DisableChannelAsync(channel, result.StatusCode, cancellationToken);
+            await DisableChannelAsync(channel, result.StatusCode, gone.Detail, cancellationToken);
         }
 
         var attempted = leased with { AttemptCount = number, LeasedUntil = null, LastError = error, LastStatusCode = result.StatusCode };
@@ -188,7 +188,7 @@ public sealed partial class DeliverHandler(
     /// The endpoint said it is gone. The channel is disabled only if it still points where this send went, with an ETag-conditional
     /// write: if its owner changed it meanwhile (a new URL, say), the answer was about a target that is no longer there.
     /// </summary>
-    private async Task DisableChannelAsync(Channel sentTo, int? statusCode, CancellationToken cancellationToken)
+    private async Task DisableChannelAsync(Channel sentTo, int? statusCode, string why, CancellationToken cancellationToken)
     {
         var current = await channels.GetVersionedAsync(sentTo.TenantId, sentTo.Id, cancellationToken);
         if (current is null || !current.Value.Enabled || current.Value.Target != sentTo.Target || current.Value.Kind != sentTo.Kind)
@@ -197,7 +197,7 @@ public sealed partial class DeliverHandler(
             return;
         }
 
-        var disabled = current.Value with { Enabled = false, DisabledReason = $"endpoint answered {statusCode}: gone" };
+        var disabled = current.Value with { Enabled = false, DisabledReason = $"endpoint answered {statusCode}: {why}" };
         if (await channels.TryReplaceAsync(disabled, current.ETag, cancellationToken) is null)
         {
             LogChannelChanged(logger, sentTo.TenantId, sentTo.Id, statusCode);

@@ -148,14 +148,14 @@ public sealed class DeliverTests
     {
         await using var pipeline = await Pipeline.CreateAsync();
         var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
-        pipeline.Webhook.Then(new DeliveryResult.Permanent(FailureReason.Gone, "HTTP 410", 410, DisableEndpoint: true));
+        pipeline.Webhook.Then(new DeliveryResult.Permanent(FailureReason.Gone, "channel_is_archived: the Slack channel was archived", 410, DisableEndpoint: true));
 
         var result = await pipeline.Deliver.HandleAsync(message, CancellationToken.None);
 
         Assert.Equal(DeliverOutcome.DeadLettered, result.Outcome);
         var channel = await pipeline.Store.Channels.GetAsync(Tenant, "hook", CancellationToken.None);
         Assert.False(channel!.Enabled);
-        Assert.Contains("410", channel.DisabledReason, StringComparison.Ordinal);
+        Assert.Equal("endpoint answered 410: channel_is_archived: the Slack channel was archived", channel.DisabledReason);
         Assert.Equal(AttemptOutcome.Permanent, Assert.Single(await pipeline.AttemptsAsync(message.DeliveryId)).Outcome);
 
         pipeline.Catalog.Invalidate();

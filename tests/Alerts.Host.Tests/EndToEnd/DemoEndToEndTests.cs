@@ -15,7 +15,7 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("Alerts raised: 7. Deliveries: 20.", first.Output, StringComparison.Ordinal);
         Assert.Contains("Slack team received 2 message(s):", first.Output, StringComparison.Ordinal);
-        Assert.Contains("2513.HK 488 HKD (+21.39% vs 402.01)", first.Output, StringComparison.Ordinal); // the quant desk's own wording
+        Assert.Contains("2513.HK 488 HKD (+21.39% vs 402)", first.Output, StringComparison.Ordinal); // the quant desk's own wording
         Assert.Contains("Teams team received 5 message(s):", first.Output, StringComparison.Ordinal);
         Assert.Contains("Webhook endpoint received 7 request(s); 7 with a valid signature.", first.Output, StringComparison.Ordinal);
         foreach (var moment in new[]
