@@ -26,9 +26,19 @@ public static class AlertsTelemetry
     public static Histogram<double> AlertToDelivery { get; } = Meter.CreateHistogram<double>("alerts.delivery.latency", "s", "From an alert's creation to its delivery");
 
     /// <summary>Starts the span of one stage run (null when nobody listens), tagged with what it works on.</summary>
-    public static Activity? StartStage(string stage, params (string Key, object? Value)[] tags)
+    public static Activity? StartStage(string stage, params (string Key, object? Value)[] tags) => StartStage(stage, traceParent: null, tags);
+
+    /// <summary>
+    /// Starts the span of a stage that consumes a queue message, as a child of the span that sent it (the message's W3C
+    /// <paramref name="traceParent"/>); without one, under the current span or as a new trace.
+    /// </summary>
+    public static Activity? StartStage(string stage, string? traceParent, params (string Key, object? Value)[] tags)
     {
-        var activity = Source.StartActivity(stage, ActivityKind.Consumer);
+        var parent = TraceContext.Parent(traceParent);
+
+        // A host's own span around the run (the Functions invocation) is kept as a link when the message names the parent.
+        var links = parent != default && Activity.Current is { } host ? [new ActivityLink(host.Context)] : (ActivityLink[]?)null;
+        var activity = Source.StartActivity(stage, ActivityKind.Consumer, parent, links: links);
         foreach (var (key, value) in tags)
         {
             activity?.SetTag(key, value);

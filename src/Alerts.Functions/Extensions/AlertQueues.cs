@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Alerts.Core.Handlers;
 using Alerts.Core.Serialization;
+using Alerts.Core.Telemetry;
 using Azure.Storage.Queues;
 
 namespace Alerts.Functions.Extensions;
 
 /// <summary>
 /// Sends the stages' outputs to their Storage queues (base64, as the triggers expect). Every message sent here is backed by a
-/// pending row the handler wrote first, so a send that fails loses nothing: the RetryDue sweep sends it again.
+/// pending row the handler wrote first, so a send that fails loses nothing: the RetryDue sweep sends it again. Each message
+/// carries the sending stage's trace context, so the consuming stage's span joins the same trace.
 /// </summary>
 public sealed class AlertQueues(QueueServiceClient service, TimeProvider time)
 {
@@ -30,7 +32,7 @@ public sealed class AlertQueues(QueueServiceClient service, TimeProvider time)
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var message in messages)
         {
-            await Queue(QueueNames.Events).SendMessageAsync(JsonSerializer.Serialize(message, AlertsJsonContext.Default.EvaluateMessage), cancellationToken);
+            await Queue(QueueNames.Events).SendMessageAsync(JsonSerializer.Serialize(TraceContext.Stamp(message), AlertsJsonContext.Default.EvaluateMessage), cancellationToken);
         }
     }
 
@@ -50,6 +52,6 @@ public sealed class AlertQueues(QueueServiceClient service, TimeProvider time)
         var delay = notBefore is { } at ? TimeSpan.FromSeconds(Math.Ceiling((at - time.GetUtcNow()).TotalSeconds)) : TimeSpan.Zero;
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
         await Queue(QueueNames.Deliveries).SendMessageAsync(
-            JsonSerializer.Serialize(message, AlertsJsonContext.Default.DeliverMessage), visibilityTimeout: delay, cancellationToken: cancellationToken);
+            JsonSerializer.Serialize(TraceContext.Stamp(message), AlertsJsonContext.Default.DeliverMessage), visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class DeliverAlertFunction(
         }
 
         using var activity = AlertsTelemetry.StartStage(
-            "DeliverAlert", ("alerts.tenant_id", delivery.TenantId), ("alerts.delivery_id", delivery.DeliveryId), ("messaging.message.id", message.MessageId));
+            "DeliverAlert", delivery.TraceParent, ("alerts.tenant_id", delivery.TenantId), ("alerts.delivery_id", delivery.DeliveryId), ("messaging.message.id", message.MessageId));
         var result = await deliver.HandleAsync(delivery, cancellationToken);
         AlertsTelemetry.Delivered(activity, result, time.GetUtcNow());
         if (result.Outcome is DeliverOutcome.RetryScheduled or DeliverOutcome.NotDue)

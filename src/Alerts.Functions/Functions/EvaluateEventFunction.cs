@@ -27,7 +27,7 @@ public sealed partial class EvaluateEventFunction(EvaluateHandler evaluate, Aler
             return;
         }
 
-        using var activity = AlertsTelemetry.StartStage("EvaluateEvent", ("alerts.event_id", evaluation.EventId), ("messaging.message.id", message.MessageId));
+        using var activity = AlertsTelemetry.StartStage("EvaluateEvent", evaluation.TraceParent, ("alerts.event_id", evaluation.EventId), ("messaging.message.id", message.MessageId));
         var result = await evaluate.HandleAsync(evaluation, cancellationToken);
         AlertsTelemetry.Evaluated(activity, result);
         if (settings.DeliveryEnabled)

@@ -8,7 +8,7 @@ internal static class ReportPrinter
 {
     public static void PrintSummary(TextWriter output, BatchReport report, int skippedLines, bool deliveryEnabled)
     {
-        var last = report.Deliveries.GroupBy(d => d.Message).Select(g => g.Last().Result.Outcome).ToList();
+        var last = report.Deliveries.GroupBy(d => (d.Message.TenantId, d.Message.DeliveryId)).Select(g => g.Last().Result.Outcome).ToList();
         var delivered = last.Count(o => o == DeliverOutcome.Delivered);
         var dead = last.Count(o => o == DeliverOutcome.DeadLettered);
         output.WriteLine($"Events: {report.Accepted} new, {report.Duplicates} already seen, {report.Rejected.Count + skippedLines} rejected.");

@@ -5,6 +5,7 @@ using System.Net;
 using Alerts.Host.Composition;
 using Alerts.Hosting.Configuration;
 using Alerts.Host.Standalone;
+using Alerts.Host.Telemetry;
 using Alerts.Host.Web;
 using Alerts.Sources.Feeds;
 using Microsoft.AspNetCore.Builder;
@@ -44,6 +45,7 @@ public static class RunCommand
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // start-up failures are reported below, in one line
             builder.Services.AddAlertsPipeline(settings, store);
             builder.Services.AddAlertsApi(configuration);
+            builder.Services.AddStandaloneTelemetry(builder.Configuration);
             builder.Services.AddFeedSources(SourceSettings.Load(configuration, settings));
             builder.Services.AddSingleton<InProcessPipeline>();
             builder.Services.AddHostedService<StandaloneWorker>();

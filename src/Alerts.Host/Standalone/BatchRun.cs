@@ -51,7 +51,7 @@ public static class BatchRun
 
         // The last word on each delivery this run handled: the ones still waiting for a retry are reported with their time.
         var retries = handled
-            .GroupBy(h => h.Item1)
+            .GroupBy(h => (h.Item1.TenantId, h.Item1.DeliveryId))
             .Select(g => g.Last().Item2)
             .Where(r => r.Outcome == DeliverOutcome.RetryScheduled && r.Delivery is not null)
             .Select(r => r.Delivery!)

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Alerts.Core.Handlers;
+using Alerts.Core.Telemetry;
 using Alerts.Hosting.Configuration;
 using Alert = Alerts.Core.Model.Alert;
 using MarketEvent = Alerts.Core.Model.MarketEvent;
@@ -16,6 +17,8 @@ public sealed record IngestSummary(int Accepted, int Duplicates, IReadOnlyList<s
 /// (announcements), so one subject's events are evaluated in order while different subjects run in parallel; deliveries run on
 /// <c>DeliveryWorkers</c> concurrent senders. A full queue makes its producer wait: nothing is dropped. Every message is backed
 /// by a pending row in the store, so whatever is queued when the process dies is re-enqueued by <see cref="RecoverAsync"/>.
+/// Each stage runs in the same span the Functions app opens (<see cref="AlertsTelemetry"/>), and every queued message carries
+/// its producer's trace context, so one event's ingest, evaluation and deliveries share one trace.
 /// </summary>
 public sealed partial class InProcessPipeline : IAsyncDisposable
 {
@@ -26,6 +29,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     private readonly DeliverHandler _deliverer;
     private readonly RetryDueHandler _sweep;
     private readonly int _ingestParallelism;
+    private readonly TimeProvider _time;
     private readonly ILogger<InProcessPipeline> _logger;
     private readonly CancellationTokenSource _draining = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -33,13 +37,14 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     private readonly InFlight _inFlight = new();
 
     public InProcessPipeline(
-        IngestHandler ingest, EvaluateHandler evaluator, DeliverHandler deliverer, RetryDueHandler sweep, AlertsSettings settings, ILogger<InProcessPipeline> logger)
+        IngestHandler ingest, EvaluateHandler evaluator, DeliverHandler deliverer, RetryDueHandler sweep, AlertsSettings settings, TimeProvider time, ILogger<InProcessPipeline> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _ingest = ingest;
         _evaluator = evaluator;
         _deliverer = deliverer;
         _sweep = sweep;
+        _time = time;
         _logger = logger;
         _ingestParallelism = Math.Max(1, settings.EvaluationWorkers * 4);
         var capacity = Math.Max(1, settings.QueueCapacity);
@@ -90,6 +95,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     /// <summary>Ingests a batch through the one ingest path (event-time order) and queues the accepted events in that order.</summary>
     public async Task<IngestSummary> IngestBatchAsync(IEnumerable<MarketEvent> events, CancellationToken cancellationToken)
     {
+        using var activity = AlertsTelemetry.StartStage("PushEvents");
         int accepted = 0, duplicates = 0;
         var rejected = new List<string>();
         await foreach (var (marketEvent, result) in _ingest.HandleBatchAsync(events, _ingestParallelism, cancellationToken))
@@ -109,13 +115,18 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
             }
         }
 
+        activity?.SetTag("alerts.event_count", accepted + duplicates + rejected.Count);
+        AlertsTelemetry.Ingested(accepted, "push");
         return new IngestSummary(accepted, duplicates, rejected);
     }
 
     /// <summary>Re-enqueues pending rows: all of them at start-up, the due ones on each sweep.</summary>
     public async Task<int> RecoverAsync(bool everything, CancellationToken cancellationToken)
     {
+        using var activity = AlertsTelemetry.StartStage("RetryDue", ("alerts.everything", everything));
         var sweep = await _sweep.HandleAsync(everything, cancellationToken);
+        activity?.SetTag("alerts.resent_evaluations", sweep.Evaluations.Count);
+        activity?.SetTag("alerts.resent_deliveries", sweep.Deliveries.Count);
         foreach (var message in sweep.Evaluations)
         {
             await EnqueueAsync(message, null, cancellationToken);
@@ -137,7 +148,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
             return; // stays pending in the store until delivery is enabled again
         }
 
-        await WriteAsync(_deliver.Writer, message, cancellationToken);
+        await WriteAsync(_deliver.Writer, TraceContext.Stamp(message), cancellationToken);
     }
 
     /// <summary>Completes when no message is queued or being handled (scheduled retries wait in the store and do not count).</summary>
@@ -173,7 +184,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     {
         var key = marketEvent is null ? message.EventId : OrderingKey(marketEvent);
         var lane = _lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_lanes.Length)];
-        return WriteAsync(lane.Writer, (message, marketEvent), cancellationToken);
+        return WriteAsync(lane.Writer, (TraceContext.Stamp(message), marketEvent), cancellationToken);
     }
 
     /// <summary>Events that share this key are evaluated in the order they were queued: a price rule sees its symbol's ticks in sequence.</summary>
@@ -208,9 +219,11 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
     private async Task EvaluateAsync((EvaluateMessage Message, MarketEvent? Event) item, CancellationToken cancellationToken)
     {
+        using var activity = AlertsTelemetry.StartStage("EvaluateEvent", item.Message.TraceParent, ("alerts.event_id", item.Message.EventId));
         var result = item.Event is { } known
             ? await _evaluator.HandleAsync(known, cancellationToken)
             : await _evaluator.HandleAsync(item.Message, cancellationToken);
+        AlertsTelemetry.Evaluated(activity, result);
         foreach (var alert in result.Alerts)
         {
             AlertRaised?.Invoke(alert);
@@ -224,7 +237,10 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
     private async Task DeliverAsync(DeliverMessage message, CancellationToken cancellationToken)
     {
+        using var activity = AlertsTelemetry.StartStage(
+            "DeliverAlert", message.TraceParent, ("alerts.tenant_id", message.TenantId), ("alerts.delivery_id", message.DeliveryId));
         var result = await _deliverer.HandleAsync(message, cancellationToken);
+        AlertsTelemetry.Delivered(activity, result, _time.GetUtcNow());
         DeliveryHandled?.Invoke(message, result);
     }
 

@@ -1,4 +1,5 @@
 using Alerts.Core.Handlers;
+using Alerts.Core.Telemetry;
 using Alerts.Hosting;
 using Alerts.Host.Composition;
 using Alerts.Hosting.Configuration;
@@ -41,8 +42,12 @@ public sealed partial class StandaloneWorker(
         await pipeline.StopAsync(settings.ShutdownGrace);
     }
 
-    private Task PollAsync(IFeedSource source, CancellationToken cancellationToken) =>
-        FeedPolling.PollAndIngestAsync(source, pipeline.IngestAsync, _logger, cancellationToken);
+    private async Task PollAsync(IFeedSource source, CancellationToken cancellationToken)
+    {
+        using var activity = AlertsTelemetry.StartStage("PollSources", ("alerts.source", source.Name));
+        var outcome = await FeedPolling.PollAndIngestAsync(source, pipeline.IngestAsync, _logger, cancellationToken);
+        AlertsTelemetry.Ingested(outcome.Accepted.Count, "poll");
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Standalone driver started: {Recovered} pending message(s) re-enqueued; delivery enabled: {DeliveryEnabled}")]
     private static partial void LogStarted(ILogger logger, int recovered, bool deliveryEnabled);
