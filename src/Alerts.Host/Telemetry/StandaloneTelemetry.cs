@@ -1,4 +1,5 @@
 using Alerts.Core.Telemetry;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Exporter;
@@ -11,7 +12,8 @@ namespace Alerts.Host.Telemetry;
 /// <summary>
 /// OpenTelemetry for <c>alerts run</c>: the pipeline's <see cref="AlertsTelemetry"/> spans and metrics, exported with OTLP only
 /// when an endpoint is configured (<c>Alerts:Telemetry:OtlpEndpoint</c>, else the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>).
-/// Without one nothing is registered, so nothing is collected or sent.
+/// Without one nothing is registered, so nothing is collected or sent. HTTP requests get spans too (health checks aside): a
+/// pushed event's trace starts at its POST, which the sampler then follows through every stage.
 /// </summary>
 public static class StandaloneTelemetry
 {
@@ -37,7 +39,10 @@ public static class StandaloneTelemetry
         var protocol = Protocol(configuration[ProtocolSetting] is { Length: > 0 } chosen ? chosen : configuration[StandardProtocol]);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("alerts"))
-            .WithTracing(tracing => tracing.AddSource(AlertsTelemetry.Name).AddOtlpExporter(o => Configure(o, baseUri, protocol, "v1/traces")))
+            .WithTracing(tracing => tracing
+                .AddSource(AlertsTelemetry.Name)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddOtlpExporter(o => Configure(o, baseUri, protocol, "v1/traces")))
             .WithMetrics(metrics => metrics.AddMeter(AlertsTelemetry.Name).AddOtlpExporter(o => Configure(o, baseUri, protocol, "v1/metrics")));
         return services;
     }

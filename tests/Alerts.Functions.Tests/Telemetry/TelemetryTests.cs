@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Alerts.Core.Telemetry;
+using Alerts.Functions.Extensions;
 using Alerts.Functions.Functions;
 using Alerts.Functions.Tests.Functions;
 using Alerts.Functions.Tests.Support;
@@ -61,6 +62,50 @@ public sealed class TelemetryTests(AzuriteStorage azurite) : IAsyncLifetime, IDi
         Assert.Equal(("Delivered", "Webhook"), ((string?)attempt.Tags["alerts.outcome"], (string?)attempt.Tags["alerts.channel_kind"]));
         var latency = Assert.Single(_measurements, m => m.Instrument == "alerts.delivery.latency");
         Assert.InRange(latency.Value, 0, 60);
+    }
+
+    [Fact]
+    public async Task One_tick_is_one_trace_across_the_queue_hops_from_ingest_to_delivery()
+    {
+        await using var webhook = await Webhook.StartAsync(204);
+        await using var app = await FunctionsApp.StartAsync(azurite);
+        await Catalog.WebhookDeskAsync(app.Store, webhook.Url, Catalog.ZhipuAbove450());
+
+        // Each message goes through the Azurite queues: the trace context travels in the message body.
+        var delivery = await DeliveryTests.EvaluateAsync(app, Catalog.Tick(496));
+        Assert.Contains("\"traceparent\":\"00-", delivery.Body.ToString(), StringComparison.Ordinal);
+        await app.Function<DeliverAlertFunction>().RunAsync(delivery, CancellationToken.None);
+
+        var ingest = _spans.Single(s => s.OperationName == "IngestPrices");
+        var evaluate = _spans.Single(s => s.OperationName == "EvaluateEvent");
+        var deliver = _spans.Single(s => s.OperationName == "DeliverAlert");
+        Assert.Single(new[] { ingest, evaluate, deliver }.Select(s => s.TraceId).Distinct());
+        Assert.Equal(ingest.SpanId, evaluate.ParentSpanId);
+        Assert.Equal(evaluate.SpanId, deliver.ParentSpanId);
+        Assert.Single(webhook.Requests);
+    }
+
+    [Fact]
+    public async Task A_message_queued_without_trace_context_is_still_handled_in_a_trace_of_its_own()
+    {
+        await using var webhook = await Webhook.StartAsync(204);
+        await using var app = await FunctionsApp.StartAsync(azurite);
+        await Catalog.WebhookDeskAsync(app.Store, webhook.Url, Catalog.ZhipuAbove450());
+        var evaluation = await DeliveryTests.IngestAsync(app, Catalog.Tick(496));
+
+        // The body an older version queued: no traceparent. A malformed one is ignored the same way.
+        await app.Function<EvaluateEventFunction>().RunAsync(Triggers.Message($$"""{"eventId":"{{evaluation.EventId}}"}"""), CancellationToken.None);
+        var delivery = Triggers.Delivery(Assert.Single(await app.DrainAsync(QueueNames.Deliveries)));
+        await app.Function<DeliverAlertFunction>().RunAsync(Triggers.Message(delivery with { TraceParent = "00-not-a-trace" }), CancellationToken.None);
+
+        Assert.Single(webhook.Requests);
+        var ingest = _spans.Single(s => s.OperationName == "IngestPrices");
+        var evaluate = _spans.Single(s => s.OperationName == "EvaluateEvent");
+        var deliver = _spans.Single(s => s.OperationName == "DeliverAlert");
+        Assert.NotEqual(ingest.TraceId, evaluate.TraceId);
+        Assert.Equal(default, evaluate.ParentSpanId);
+        Assert.NotEqual(evaluate.TraceId, deliver.TraceId);
+        Assert.Equal("Delivered", deliver.GetTagItem("alerts.outcome"));
     }
 
     private double Sum(string instrument) => _measurements.Where(m => m.Instrument == instrument).Sum(m => m.Value);
