@@ -26,14 +26,7 @@ public sealed class PipelineTracingTests : IDisposable
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(AlertsTelemetry.Name).AddInMemoryExporter(spans).Build();
         var settings = new AlertsSettings { DataDirectory = _work };
         var notifier = new RecordingWebhook();
-        await using var app = await AlertsApp.OpenAsync(settings, LogLevel.Warning, CancellationToken.None, services =>
-        {
-            services.RemoveAll<INotifier>();
-            services.AddSingleton<INotifier>(notifier);
-        });
-        await app.Store.Channels.UpsertAsync(new Channel("t1", "hook", "hook", ChannelKind.Webhook, "https://hooks.example.test/x", "whsec_test"), CancellationToken.None);
-        await app.Store.Rules.UpsertAsync(new AnnouncementRule { TenantId = "t1", Id = "any", Name = "any", Companies = CompanyScope.AnyCompany }, CancellationToken.None);
-        await app.Store.Subscriptions.UpsertAsync(new Subscription("t1", "s", "any", ["hook"]), CancellationToken.None);
+        await using var app = await WebhookDesk.OpenAsync(settings, notifier);
         var pipeline = app.Get<InProcessPipeline>();
         pipeline.Start(deliveryWorkers: 2, deliveryEnabled: true);
         var announced = MarketEvent.Of(Announcement.Create(
