@@ -1,3 +1,4 @@
+using Alerts.Core;
 using Alerts.Core.Catalog;
 using Alerts.Core.Handlers;
 using Alerts.Core.Notifications;
@@ -86,7 +87,7 @@ public static class AlertsServices
     {
         if (!System.Net.Mail.MailAddress.TryCreate(settings.EmailFrom, out var from))
         {
-            throw new InvalidOperationException($"Alerts:EmailFrom '{settings.EmailFrom}' is not an email address like 'Alerts <alerts@example.com>'.");
+            throw new InvalidSettingsException($"Alerts:EmailFrom '{settings.EmailFrom}' is not an email address like 'Alerts <alerts@example.com>'.");
         }
 
         return new EmailOptions { OutboxDirectory = settings.ResolvedOutboxDirectory, From = from.Address, FromName = string.IsNullOrEmpty(from.DisplayName) ? null : from.DisplayName };

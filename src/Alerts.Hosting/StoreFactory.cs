@@ -1,3 +1,4 @@
+using Alerts.Core;
 using Alerts.Hosting.Configuration;
 using Alerts.Storage;
 using Alerts.Storage.Primitive;
@@ -56,7 +57,7 @@ public static class StoreFactory
         {
             authentication = Enum.TryParse<TableStorageAuthentication>(named, ignoreCase: true, out var parsed)
                 ? parsed
-                : throw new InvalidOperationException(
+                : throw new InvalidSettingsException(
                     $"{TablesSection}:Authentication '{named}' is not one of {string.Join(", ", Enum.GetNames<TableStorageAuthentication>())}.");
         }
 
@@ -66,7 +67,7 @@ public static class StoreFactory
             ConnectionString = byConnectionString ? connectionString : null,
             Endpoint = string.IsNullOrWhiteSpace(endpoint)
                 ? null
-                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new InvalidOperationException($"{TablesSection}:Endpoint is not an absolute URL."),
+                : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : throw new InvalidSettingsException($"{TablesSection}:Endpoint is not an absolute URL."),
             ManagedIdentityClientId = section["ClientId"] is { Length: > 0 } clientId ? clientId : null,
         };
     }

@@ -20,7 +20,7 @@ public sealed record PipelineOptions
     {
         if (SendTimeout <= TimeSpan.Zero || DeliveryLease < SendTimeout + RecordingAllowance)
         {
-            throw new InvalidOperationException(
+            throw new InvalidSettingsException(
                 $"The delivery lease ({DeliveryLease}) must be at least the send timeout ({SendTimeout}) plus {RecordingAllowance.TotalSeconds:0} s "
                 + "to record the attempt; otherwise a slow send could be taken over and sent twice.");
         }

@@ -19,7 +19,7 @@ public sealed class RetentionOptions
         {
             if (age < TimeSpan.FromDays(1))
             {
-                throw new ArgumentOutOfRangeException(name, age, $"Alerts:Retention:{name} must be at least one day (e.g. 180.00:00:00).");
+                throw new InvalidSettingsException($"Alerts:Retention:{name} ({age}) must be at least one day (e.g. 180.00:00:00).");
             }
         }
     }

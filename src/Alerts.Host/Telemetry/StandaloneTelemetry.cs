@@ -1,3 +1,4 @@
+using Alerts.Core;
 using Alerts.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +34,7 @@ public static class StandaloneTelemetry
 
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
         {
-            throw new InvalidOperationException($"{EndpointSetting} (or {StandardEndpoint}) must be an http or https URL; got '{endpoint}'.");
+            throw new InvalidSettingsException($"{EndpointSetting} (or {StandardEndpoint}) must be an http or https URL; got '{endpoint}'.");
         }
 
         var protocol = Protocol(configuration[ProtocolSetting] is { Length: > 0 } chosen ? chosen : configuration[StandardProtocol]);
@@ -51,7 +52,7 @@ public static class StandaloneTelemetry
     {
         null or "" or "grpc" => OtlpExportProtocol.Grpc,
         "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
-        _ => throw new InvalidOperationException($"{ProtocolSetting} (or {StandardProtocol}) must be 'grpc' or 'http/protobuf'; got '{value}'."),
+        _ => throw new InvalidSettingsException($"{ProtocolSetting} (or {StandardProtocol}) must be 'grpc' or 'http/protobuf'; got '{value}'."),
     };
 
     /// <summary>gRPC takes the collector's base address; HTTP/protobuf posts each signal to its own path under it.</summary>

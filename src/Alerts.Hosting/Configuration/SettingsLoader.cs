@@ -1,3 +1,4 @@
+using Alerts.Core;
 using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Hosting.Configuration;
@@ -15,7 +16,15 @@ public static class SettingsLoader
     public static AlertsSettings Load(IConfiguration configuration)
     {
         var settings = new AlertsSettings();
-        configuration.GetSection("Alerts").Bind(settings);
+        try
+        {
+            configuration.GetSection("Alerts").Bind(settings);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The binder names the key and the value it could not convert (e.g. Alerts:HttpPort = "abc").
+            throw new InvalidSettingsException(exception.Message, exception);
+        }
 
         // On Azure the key arrives as the Key Vault reference app setting "SendGridApiKey" (outside the Alerts section), or
         // as the option Alerts__SendGrid__ApiKey.

@@ -95,6 +95,24 @@ public sealed class PipelineOwnershipEndToEndTests : IDisposable
         Assert.DoesNotContain("   at ", result.Output + result.Errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Alerts__EmailFrom", "not an address", "Alerts:EmailFrom")]
+    [InlineData("Alerts__HttpPort", "eighty", "Alerts:HttpPort")]
+    [InlineData("Alerts__Telemetry__OtlpEndpoint", "collector", "Alerts:Telemetry:OtlpEndpoint")]
+    [InlineData("Alerts__Retention__Events", "00:10:00", "Alerts:Retention:Events")]
+    public async Task Run_with_a_setting_that_cannot_work_names_it_in_one_line_and_exits_2(string variable, string value, string named)
+    {
+        var environment = new Dictionary<string, string>(CatalogFiles.Environment(Data)) { [variable] = value };
+
+        var result = await AlertsProcess.RunAsync(_work, environment, "run");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output + result.Errors, StringComparison.Ordinal);
+    }
+
     private async Task ImportAllEmailAsync()
     {
         var catalog = Path.Combine(_work, "catalog.json");

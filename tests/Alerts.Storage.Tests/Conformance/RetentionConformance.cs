@@ -1,3 +1,4 @@
+using Alerts.Core;
 using Alerts.Core.Handlers;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
@@ -109,7 +110,7 @@ public abstract class RetentionConformance
     {
         var options = new RetentionOptions { Events = TimeSpan.FromHours(1) };
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
+        var error = Assert.Throws<InvalidSettingsException>(options.Validate);
 
         Assert.Contains("Alerts:Retention:Events", error.Message, StringComparison.Ordinal);
     }
