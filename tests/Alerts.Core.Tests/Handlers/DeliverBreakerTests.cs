@@ -17,9 +17,7 @@ public sealed class DeliverBreakerTests
     {
         await using var pipeline = await BreakerPipelineAsync();
         var messages = await PendingDeliveriesAsync(pipeline, 3, Pipeline.WebhookChannel());
-        pipeline.Webhook.Then(ServerError).Then(ServerError);
-        await pipeline.Deliver.HandleAsync(messages[0], CancellationToken.None);
-        await pipeline.Deliver.HandleAsync(messages[1], CancellationToken.None);
+        await OpenBreakerAsync(pipeline, messages);
         var openedAt = pipeline.Time.GetUtcNow();
 
         var held = await pipeline.Deliver.HandleAsync(messages[2], CancellationToken.None);
@@ -46,9 +44,7 @@ public sealed class DeliverBreakerTests
     {
         await using var pipeline = await BreakerPipelineAsync();
         var messages = await PendingDeliveriesAsync(pipeline, 4, Pipeline.WebhookChannel());
-        pipeline.Webhook.Then(ServerError).Then(ServerError);
-        await pipeline.Deliver.HandleAsync(messages[0], CancellationToken.None);
-        await pipeline.Deliver.HandleAsync(messages[1], CancellationToken.None);
+        await OpenBreakerAsync(pipeline, messages);
         Assert.Equal(DeliverOutcome.NotDue, (await pipeline.Deliver.HandleAsync(messages[2], CancellationToken.None)).Outcome);
 
         pipeline.Time.Advance(CoolDown);
@@ -70,9 +66,8 @@ public sealed class DeliverBreakerTests
     {
         await using var pipeline = await BreakerPipelineAsync();
         var messages = await PendingDeliveriesAsync(pipeline, 4, Pipeline.WebhookChannel());
-        pipeline.Webhook.Then(ServerError).Then(ServerError).Then(ServerError);
-        await pipeline.Deliver.HandleAsync(messages[0], CancellationToken.None);
-        await pipeline.Deliver.HandleAsync(messages[1], CancellationToken.None);
+        await OpenBreakerAsync(pipeline, messages);
+        pipeline.Webhook.Then(ServerError);
         pipeline.Time.Advance(CoolDown);
 
         var probe = await pipeline.Deliver.HandleAsync(messages[2], CancellationToken.None);
@@ -142,9 +137,7 @@ public sealed class DeliverBreakerTests
     {
         await using var pipeline = await BreakerPipelineAsync();
         var messages = await PendingDeliveriesAsync(pipeline, 7, Pipeline.WebhookChannel());
-        pipeline.Webhook.Then(ServerError).Then(ServerError);
-        await pipeline.Deliver.HandleAsync(messages[0], CancellationToken.None);
-        await pipeline.Deliver.HandleAsync(messages[1], CancellationToken.None);
+        await OpenBreakerAsync(pipeline, messages);
         pipeline.Time.Advance(CoolDown);
         var probing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var answer = new TaskCompletionSource<DeliveryResult>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -171,6 +164,14 @@ public sealed class DeliverBreakerTests
         Assert.Equal(DeliverOutcome.Delivered, (await probe).Outcome);
         Assert.All(waiters, w => Assert.Equal(DeliverOutcome.NotDue, w.Outcome));
         Assert.Equal(3, pipeline.Webhook.Calls.Count);
+    }
+
+    /// <summary>The first two deliveries fail with 503: the threshold, so the breaker is open from now for <see cref="CoolDown"/>.</summary>
+    private static async Task OpenBreakerAsync(Pipeline pipeline, List<DeliverMessage> messages)
+    {
+        pipeline.Webhook.Then(ServerError).Then(ServerError);
+        Assert.Equal(DeliverOutcome.RetryScheduled, (await pipeline.Deliver.HandleAsync(messages[0], CancellationToken.None)).Outcome);
+        Assert.Equal(DeliverOutcome.RetryScheduled, (await pipeline.Deliver.HandleAsync(messages[1], CancellationToken.None)).Outcome);
     }
 
     private static async Task<Pipeline> BreakerPipelineAsync()
