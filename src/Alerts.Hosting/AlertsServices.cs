@@ -43,6 +43,12 @@ public static class AlertsServices
         {
             RedeliveryGrace = settings.RedeliveryGrace, DeliveryLease = settings.DeliveryLease, SendTimeout = settings.WebhookTimeout,
         }.Validated());
+        services.AddSingleton(new CircuitBreakerOptions
+        {
+            FailureThreshold = settings.BreakerFailureThreshold, CoolDown = settings.BreakerCoolDown, MaxCoolDown = settings.BreakerMaxCoolDown,
+            ProbeTimeout = settings.DeliveryLease,
+        }.Validated());
+        services.AddSingleton<CircuitBreaker>();
         services.AddSingleton(new RetrySchedule { MaxAttempts = settings.MaxDeliveryAttempts, BaseDelay = settings.RetryBaseDelay });
         services.AddSingleton<ICatalogSource>(sp => new StoreCatalogSource(
             store.Companies, store.Rules, store.Watchlists, store.Subscriptions, store.Channels,

@@ -37,6 +37,7 @@ public sealed partial class DeliverHandler(
     IWorkRepository work,
     IEnumerable<INotifier> notifiers,
     RetrySchedule schedule,
+    CircuitBreaker breaker,
     PipelineOptions options,
     TimeProvider time,
     ILogger<DeliverHandler> logger)
@@ -79,6 +80,11 @@ public sealed partial class DeliverHandler(
         }
 
         var (result, latency, channel) = await SendAsync(leased, etag, cancellationToken);
+        if (result is BreakerOpen open)
+        {
+            return await WaitForBreakerAsync(leased, etag, open.Until, workKey, cancellationToken);
+        }
+
         return await RecordAsync(leased, etag, result, latency, channel, workKey, cancellationToken);
     }
 
@@ -104,6 +110,21 @@ public sealed partial class DeliverHandler(
             return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, channel);
         }
 
+        var endpoint = BreakerEndpoint.For(channel);
+        var pass = breaker.TryPass(endpoint);
+        if (!pass.Allowed)
+        {
+            return (new BreakerOpen(pass.RetryAt), TimeSpan.Zero, channel);
+        }
+
+        var (result, latency) = await SendWithTimeoutAsync(notifier, leased, etag, alert, channel, endpoint, pass, cancellationToken);
+        breaker.Record(endpoint, pass, result);
+        return (result, latency, channel);
+    }
+
+    private async Task<(DeliveryResult Result, TimeSpan Latency)> SendWithTimeoutAsync(
+        INotifier notifier, Delivery leased, string etag, Alert alert, Channel channel, BreakerEndpoint endpoint, BreakerPass pass, CancellationToken cancellationToken)
+    {
         // The send is cut off well inside the lease (validated at start-up), so no other worker can take a delivery still being sent.
         using var timeout = new CancellationTokenSource(options.SendTimeout, time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -111,24 +132,25 @@ public sealed partial class DeliverHandler(
         try
         {
             var result = await notifier.SendAsync(new DeliveryRequest(alert, channel, leased, time.GetUtcNow()), deadline.Token);
-            return (result, Stopwatch.GetElapsedTime(started), channel);
+            return (result, Stopwatch.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            breaker.Abandon(endpoint, pass);
             // Shutting down mid-send: give the delivery back so the next start sends it at once instead of waiting out the lease.
             await deliveries.TryReplaceAsync(leased with { LeasedUntil = null }, etag, CancellationToken.None);
             throw;
         }
         catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException or IOException)
         {
-            return (HttpStatusClassifier.ClassifyException(exception), Stopwatch.GetElapsedTime(started), channel);
+            return (HttpStatusClassifier.ClassifyException(exception), Stopwatch.GetElapsedTime(started));
         }
         catch (Exception exception)
         {
             // Anything else is still an attempt: recorded and retried on the schedule, so a sender that always throws
             // ends in the dead letters instead of cycling on its lease forever.
             LogSenderFailed(logger, exception, leased.TenantId, leased.Id, leased.ChannelId);
-            return (new DeliveryResult.Retryable(FailureReason.Internal, exception.GetType().Name, null), Stopwatch.GetElapsedTime(started), channel);
+            return (new DeliveryResult.Retryable(FailureReason.Internal, exception.GetType().Name, null), Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -185,6 +207,24 @@ public sealed partial class DeliverHandler(
     }
 
     /// <summary>
+    /// The endpoint's breaker is open: nothing was sent, so no attempt is recorded or used up. The lease is given back and the
+    /// delivery comes due again when the breaker lets a probe through (NotDue, so every driver reschedules it as it does any wait).
+    /// </summary>
+    private async Task<DeliverResult> WaitForBreakerAsync(Delivery leased, string etag, DateTimeOffset until, string workKey, CancellationToken cancellationToken)
+    {
+        var waiting = leased with { LeasedUntil = null, NextAttemptAt = until };
+        if (await deliveries.TryReplaceAsync(waiting, etag, cancellationToken) is null)
+        {
+            LogLeaseLost(logger, leased.TenantId, leased.Id);
+            return new DeliverResult(DeliverOutcome.LeaseLost, leased);
+        }
+
+        await work.PutAsync(new WorkItem(WorkStage.Deliver, workKey, until), cancellationToken);
+        LogBreakerWait(logger, leased.TenantId, leased.Id, leased.ChannelId, until);
+        return new DeliverResult(DeliverOutcome.NotDue, waiting);
+    }
+
+    /// <summary>
     /// The endpoint said it is gone. The channel is disabled only if it still points where this send went, with an ETag-conditional
     /// write: if its owner changed it meanwhile (a new URL, say), the answer was about a target that is no longer there.
     /// </summary>
@@ -208,10 +248,16 @@ public sealed partial class DeliverHandler(
         LogChannelDisabled(logger, sentTo.TenantId, sentTo.Id, statusCode);
     }
 
+    /// <summary>Not an answer from the endpoint: its breaker is open, so nothing was sent.</summary>
+    private sealed record BreakerOpen(DateTimeOffset Until) : DeliveryResult((int?)null);
+
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sender for delivery {TenantId}/{DeliveryId} to channel {ChannelId} failed unexpectedly")]
     private static partial void LogSenderFailed(ILogger logger, Exception exception, string tenantId, string deliveryId, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {TenantId}/{DeliveryId} to channel {ChannelId} waits for its endpoint's circuit breaker until {Until}; no attempt used")]
+    private static partial void LogBreakerWait(ILogger logger, string tenantId, string deliveryId, string channelId, DateTimeOffset until);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {TenantId}/{DeliveryId} was taken over by another worker while it was being sent (its lease ran out); left to that worker")]
     private static partial void LogLeaseLost(ILogger logger, string tenantId, string deliveryId);

@@ -48,6 +48,15 @@ public sealed class AlertsSettings
     /// <summary>First retry delay; each next one is four times longer, capped at 10 hours.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Consecutive 5xx, timeout or connection failures to one endpoint that open its circuit breaker.</summary>
+    public int BreakerFailureThreshold { get; set; } = 5;
+
+    /// <summary>How long an opened breaker holds that endpoint's deliveries (without using attempts) before one probe goes out.</summary>
+    public TimeSpan BreakerCoolDown { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Each failed probe doubles the cool-down up to this.</summary>
+    public TimeSpan BreakerMaxCoolDown { get; set; } = TimeSpan.FromMinutes(10);
+
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Hosts or CIDRs webhooks may target even though they are private or loopback (local development only).</summary>

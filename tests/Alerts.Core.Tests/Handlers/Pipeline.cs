@@ -20,6 +20,7 @@ public sealed class Pipeline : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 1, 8, 1, 30, 0, TimeSpan.Zero);
 
     private readonly string _directory;
+    private CircuitBreaker? _breaker;
 
     private Pipeline(string directory, AlertStore store, RetrySchedule schedule)
     {
@@ -43,6 +44,11 @@ public sealed class Pipeline : IAsyncDisposable
 
     public FakeNotifier Webhook { get; } = new(ChannelKind.Webhook);
 
+    public CircuitBreakerOptions BreakerOptions { get; set; } = new();
+
+    /// <summary>Shared by every handler this pipeline hands out, as the hosts share one per process.</summary>
+    public CircuitBreaker Breaker => _breaker ??= new CircuitBreaker(BreakerOptions, Time, NullLogger<CircuitBreaker>.Instance);
+
     public IRuleStateRepository? RuleStatesOverride { get; set; }
 
     public IAlertRepository? AlertsOverride { get; set; }
@@ -64,7 +70,7 @@ public sealed class Pipeline : IAsyncDisposable
         Store.Events, RuleStatesOverride ?? Store.RuleStates, AlertsOverride ?? Store.Alerts, Store.Deliveries, Store.Work, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
 
     public DeliverHandler Deliver => new(
-        Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Catalog, Store.Work, [Email, Webhook], Schedule, Options, Time, NullLogger<DeliverHandler>.Instance)
+        Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Catalog, Store.Work, [Email, Webhook], Schedule, Breaker, Options, Time, NullLogger<DeliverHandler>.Instance)
     {
         Jitter = new Random(1),
     };
