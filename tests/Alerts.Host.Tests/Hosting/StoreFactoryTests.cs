@@ -1,3 +1,4 @@
+using Alerts.Core;
 using Alerts.Hosting;
 using Alerts.Hosting.Configuration;
 using Alerts.Storage.Sqlite;
@@ -59,7 +60,7 @@ public sealed class StoreFactoryTests : IDisposable
     {
         var configuration = Configuration(("Alerts:Tables:ConnectionString", "UseDevelopmentStorage=true"), (setting, value));
 
-        var error = Assert.Throws<InvalidOperationException>(() => StoreFactory.TablesAccount(configuration));
+        var error = Assert.Throws<InvalidSettingsException>(() => StoreFactory.TablesAccount(configuration));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
