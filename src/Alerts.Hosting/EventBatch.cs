@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Alerts.Core.Handlers;
 using Alerts.Core.Model;
 using Alerts.Core.Serialization;
@@ -50,6 +51,17 @@ public sealed record EventBatch(IReadOnlyList<MarketEvent> Events, IReadOnlyList
             return new(events, problems, null);
         }
     }
+
+    /// <summary>
+    /// The push endpoints' answer to a batch they must refuse whole (400 problem details saying why), or null when every event
+    /// is valid. A refused batch changes nothing.
+    /// </summary>
+    public IResult? Refusal() =>
+        Malformed is { } malformed
+            ? Results.Problem(title: "Malformed event payload", detail: malformed, statusCode: StatusCodes.Status400BadRequest)
+            : Problems.Count > 0
+                ? Results.Problem(title: "Invalid events; none were accepted", detail: string.Join("; ", Problems), statusCode: StatusCodes.Status400BadRequest)
+                : null;
 
     /// <summary>Ingests the valid events through the one batch path (oldest first); returns the evaluations to enqueue and how many were already known.</summary>
     public async Task<(IReadOnlyList<EvaluateMessage> Accepted, int Duplicates)> IngestAsync(IngestHandler ingest, CancellationToken cancellationToken, int parallelism = 8)

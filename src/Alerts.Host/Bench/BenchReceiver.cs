@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Alerts.Host.Web;
 
 namespace Alerts.Host.Bench;
 
@@ -24,9 +19,13 @@ public sealed class BenchReceiver : IAsyncDisposable
     private int _requests;
     private int _duplicates;
 
-    private BenchReceiver(WebApplication app) => _app = app;
+    private BenchReceiver(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
 
-    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseUrl { get; }
 
     /// <summary>Distinct webhook ids (or Alertmanager notifications) received.</summary>
     public int Count => _firstSeen.Count;
@@ -37,17 +36,14 @@ public sealed class BenchReceiver : IAsyncDisposable
 
     public static async Task<BenchReceiver> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var receiver = new BenchReceiver(app);
-        app.MapPost("/hook", (HttpContext context) => receiver.Note(context.Request.Headers["webhook-id"].ToString()));
-        app.MapPost("/am", (HttpContext context) => receiver.Note("am-" + Interlocked.Increment(ref receiver._requests)));
-        app.MapPost("/raw", () => Results.NoContent());
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        BenchReceiver? receiver = null;
+        var (app, baseUrl) = await LoopbackHost.StartAsync(web =>
+        {
+            web.MapPost("/hook", (HttpContext context) => receiver!.Note(context.Request.Headers["webhook-id"].ToString()));
+            web.MapPost("/am", () => receiver!.Note("am-" + Interlocked.Increment(ref receiver!._requests)));
+            web.MapPost("/raw", () => Results.NoContent());
+        }, cancellationToken);
+        receiver = new BenchReceiver(app, baseUrl);
         return receiver;
     }
 

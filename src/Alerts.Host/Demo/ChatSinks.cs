@@ -1,3 +1,4 @@
+using Alerts.Host.Web;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;

@@ -1,3 +1,4 @@
+using Alerts.Host.Web;
 using System.Collections.Concurrent;
 using Alerts.Delivery.Webhooks;
 using Microsoft.AspNetCore.Builder;

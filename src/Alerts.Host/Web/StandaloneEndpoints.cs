@@ -35,14 +35,9 @@ public static class StandaloneEndpoints
     {
         using var reader = new StreamReader(request.Body);
         var batch = EventBatch.Parse(await reader.ReadToEndAsync(cancellationToken));
-        if (batch.Malformed is { } malformed)
+        if (batch.Refusal() is { } refusal)
         {
-            return Results.Problem(title: "Malformed event payload", detail: malformed, statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (batch.Problems.Count > 0)
-        {
-            return Results.Problem(title: "Invalid events; none were accepted", detail: string.Join("; ", batch.Problems), statusCode: StatusCodes.Status400BadRequest);
+            return refusal;
         }
 
         var summary = await pipeline.IngestBatchAsync(batch.Events, cancellationToken);

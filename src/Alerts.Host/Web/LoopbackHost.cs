@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Alerts.Host.Demo;
+namespace Alerts.Host.Web;
 
-/// <summary>A quiet Kestrel app on 127.0.0.1 with an ephemeral port: what the demo's receivers run on.</summary>
+/// <summary>A quiet Kestrel app on 127.0.0.1 with an ephemeral port: what the demo's receivers and the benchmark's receiver run on.</summary>
 internal static class LoopbackHost
 {
     public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(Action<WebApplication> map, CancellationToken cancellationToken)
