@@ -93,7 +93,7 @@ public sealed class CatalogValidator(ChannelValidator channelValidator)
             errors.Add(new ImportError(path + ".timeZone", $"'{subscription.TimeZone}' is not a known IANA time zone (like Asia/Hong_Kong)"));
         }
 
-        if (HoldPolicy.Problem(subscription) is { } schedule && schedule.Field != "timeZone")
+        if (HoldPolicy.Problem(subscription with { TimeZone = null }) is { } schedule) // the zone is reported above
         {
             errors.Add(new ImportError($"{path}.{schedule.Field}", schedule.Message));
         }
