@@ -26,6 +26,7 @@ public sealed class AlertStore
         Attempts = new DeliveryAttemptRepository(_tables);
         _work = new WorkRepository(_tables);
         Work = _work;
+        Held = new HeldDeliveryRepository(_tables);
         Retention = new RetentionRepository(_tables, _work);
         _management = new ManagementTables(store);
         Tenants = new TenantRepository(_management);
@@ -49,6 +50,7 @@ public sealed class AlertStore
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
+    public IHeldDeliveryRepository Held { get; }
     public ITenantRepository Tenants { get; }
     public IApiKeyRepository ApiKeys { get; }
     public ICompanyAliasRepository Aliases { get; }

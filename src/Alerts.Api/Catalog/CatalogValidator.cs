@@ -1,4 +1,5 @@
 using Alerts.Core.Companies;
+using Alerts.Core.Holding;
 using Alerts.Core.Model;
 using Alerts.Core.Rules;
 using Alerts.Delivery;
@@ -90,6 +91,11 @@ public sealed class CatalogValidator(ChannelValidator channelValidator)
         if (subscription.TimeZone is not null && TimeZones.Find(subscription.TimeZone) is null)
         {
             errors.Add(new ImportError(path + ".timeZone", $"'{subscription.TimeZone}' is not a known IANA time zone (like Asia/Hong_Kong)"));
+        }
+
+        if (HoldPolicy.Problem(subscription with { TimeZone = null }) is { } schedule) // the zone is reported above
+        {
+            errors.Add(new ImportError($"{path}.{schedule.Field}", schedule.Message));
         }
 
         foreach (var (channelId, template) in subscription.Templates ?? new Dictionary<string, MessageTemplate>())

@@ -1,5 +1,6 @@
 using Alerts.Api.Access;
 using Alerts.Api.Json;
+using Alerts.Core.Holding;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Storage.Repositories;
@@ -78,9 +79,15 @@ internal static class SubscriptionsApi
             }
         }
 
-        return errors.Count > 0
-            ? (null, ApiProblems.Invalid(errors))
-            : (new Subscription(caller.TenantId, id, request.RuleId, [.. request.ChannelIds.Distinct(StringComparer.Ordinal)]), null);
+        var subscription = new Subscription(
+            caller.TenantId, id, request.RuleId, [.. request.ChannelIds.Distinct(StringComparer.Ordinal)],
+            TimeZone: request.TimeZone, QuietHours: request.QuietHours, Digest: request.Digest);
+        if (HoldPolicy.Problem(subscription) is { } schedule)
+        {
+            errors.Add(new FieldError(schedule.Field, schedule.Message));
+        }
+
+        return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (subscription, null);
     }
 
     /// <summary>What the subscription handlers share, bound as one parameter.</summary>

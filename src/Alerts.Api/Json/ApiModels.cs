@@ -17,7 +17,8 @@ public sealed record WatchlistCompanyRequest(string Company);
 /// <summary>On update, an omitted target or secret keeps the stored one (they are write-only).</summary>
 public sealed record ChannelRequest(string Name, ChannelKind Kind, string? Target = null, string? Secret = null, bool? Enabled = null, string? Id = null);
 
-public sealed record SubscriptionRequest(string RuleId, IReadOnlyList<string> ChannelIds, string? Id = null);
+public sealed record SubscriptionRequest(
+    string RuleId, IReadOnlyList<string> ChannelIds, string? Id = null, string? TimeZone = null, QuietHours? QuietHours = null, DigestSchedule? Digest = null);
 
 public sealed record RedeliverRequest(DateTimeOffset Since);
 

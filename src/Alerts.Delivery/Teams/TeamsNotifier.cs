@@ -59,6 +59,6 @@ public sealed class TeamsNotifier(
             return new DeliveryResult.Permanent(FailureReason.Rejected, answer.Describe("card too large for Teams"), answer.Status);
         }
 
-        return answer.IsSuccess ? new DeliveryResult.Delivered(answer.Status) : answer.Classify();
+        return answer.IsSuccess ? answer.Delivered() : answer.Classify();
     }
 }
