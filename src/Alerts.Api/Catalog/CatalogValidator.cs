@@ -85,8 +85,11 @@ public sealed class CatalogValidator(ChannelValidator channelValidator)
         return errors;
     }
 
-    /// <summary>Templates are checked as they are saved (parse, size, a trial render), so a bad one never reaches a send.</summary>
-    private static void ValidateWording(string path, Subscription subscription, List<ImportError> errors)
+    /// <summary>
+    /// How a subscription's alerts read and when they go: time zone, quiet hours, digest, and templates, checked as they are
+    /// saved (parse, size, a trial render) so a bad one never reaches a send. Shared by import and the API.
+    /// </summary>
+    public static void ValidateWording(string path, Subscription subscription, List<ImportError> errors)
     {
         if (subscription.TimeZone is not null && TimeZones.Find(subscription.TimeZone) is null)
         {

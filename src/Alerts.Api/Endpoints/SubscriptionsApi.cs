@@ -1,6 +1,6 @@
 using Alerts.Api.Access;
+using Alerts.Api.Catalog;
 using Alerts.Api.Json;
-using Alerts.Core.Holding;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Storage.Repositories;
@@ -81,11 +81,10 @@ internal static class SubscriptionsApi
 
         var subscription = new Subscription(
             caller.TenantId, id, request.RuleId, [.. request.ChannelIds.Distinct(StringComparer.Ordinal)],
-            TimeZone: request.TimeZone, QuietHours: request.QuietHours, Digest: request.Digest);
-        if (HoldPolicy.Problem(subscription) is { } schedule)
-        {
-            errors.Add(new FieldError(schedule.Field, schedule.Message));
-        }
+            request.Templates, request.TimeZone, request.QuietHours, request.Digest);
+        var wording = new List<ImportError>();
+        CatalogValidator.ValidateWording(string.Empty, subscription, wording);
+        errors.AddRange(wording.Select(e => new FieldError(e.Path.TrimStart('.'), e.Message)));
 
         return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (subscription, null);
     }

@@ -34,6 +34,17 @@ public sealed class SubscriptionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_template_per_channel_is_checked_and_kept()
+    {
+        var (created, _) = await _tenant.Http.SendAsync(
+            HttpMethod.Post, "/api/v1/subscriptions", """{"id":"s","ruleId":"r","channelIds":["mei"],"templates":{"mei":{"subject":"{{ company_en }}: {{ title }}"}}}""");
+
+        Assert.Equal(HttpStatusCode.Created, created);
+        var stored = Assert.Single(await _server.Store.Subscriptions.ListAsync(_tenant.TenantId, CancellationToken.None));
+        Assert.Equal("{{ company_en }}: {{ title }}", stored.Templates!["mei"].Subject);
+    }
+
+    [Fact]
     public async Task Quiet_hours_and_a_digest_in_the_subscribers_zone_are_kept()
     {
         var (created, subscription) = await _tenant.Http.SendAsync(
@@ -55,6 +66,8 @@ public sealed class SubscriptionsTests : IAsyncLifetime
     [InlineData("""{"ruleId":"r","channelIds":["mei"],"quietHours":{"from":"22:00","until":"7am"}}""", "quietHours.until")]
     [InlineData("""{"ruleId":"r","channelIds":["mei"],"timeZone":"Mars/Olympus_Mons","quietHours":{"from":"22:00","until":"07:00"}}""", "timeZone")]
     [InlineData("""{"ruleId":"r","channelIds":["mei"],"digest":{"at":[]}}""", "digest.at")]
+    [InlineData("""{"ruleId":"r","channelIds":["mei"],"templates":{"mei":{"subject":"{{ company "}}}""", "templates.mei.subject")]
+    [InlineData("""{"ruleId":"r","channelIds":["mei"],"templates":{"lee":{"subject":"{{ title }}"}}}""", "templates.lee")]
     public async Task Invalid_subscriptions_name_the_field_and_nothing_is_written(string body, string field)
     {
         var (status, problem) = await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/subscriptions", body);
