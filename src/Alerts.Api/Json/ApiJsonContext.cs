@@ -50,4 +50,8 @@ namespace Alerts.Api.Json;
 [JsonSerializable(typeof(RedeliverResult))]
 [JsonSerializable(typeof(DryRunResult))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(SubscriberRequest))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(LinkSent))]
+[JsonSerializable(typeof(SubscriberConfirmed))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

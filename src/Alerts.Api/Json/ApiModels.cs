@@ -17,13 +17,24 @@ public sealed record WatchlistCompanyRequest(string Company);
 /// <summary>On update, an omitted target or secret keeps the stored one (they are write-only).</summary>
 public sealed record ChannelRequest(string Name, ChannelKind Kind, string? Target = null, string? Secret = null, bool? Enabled = null, string? Id = null);
 
-public sealed record SubscriptionRequest(string RuleId, IReadOnlyList<string> ChannelIds, string? Id = null);
+/// <summary><see cref="TimeZone"/> (IANA, e.g. <c>Asia/Hong_Kong</c>) is the zone alert times are written in; UTC when left out.</summary>
+public sealed record SubscriptionRequest(string RuleId, IReadOnlyList<string> ChannelIds, string? Id = null, string? TimeZone = null);
 
 public sealed record RedeliverRequest(DateTimeOffset Since);
 
 public sealed record DryRunRequest(DateTimeOffset? Since = null);
 
+public sealed record SubscriberRequest(string Email);
+
+public sealed record TokenRequest(string Token);
+
 // Responses.
+/// <summary>The same answer whether or not the address was known, so it cannot be used to find out.</summary>
+public sealed record LinkSent(string Detail);
+
+/// <summary>A confirmed subscriber; <see cref="ApiKey"/> only the first time, as when an operator creates a tenant.</summary>
+public sealed record SubscriberConfirmed(string TenantId, string Email, ApiKeyCreated? ApiKey);
+
 public sealed record TenantView(string Id, string Name, DateTimeOffset CreatedAt);
 
 /// <summary>The only time a key is shown whole.</summary>
