@@ -101,5 +101,5 @@ internal static class WatchlistPages
     }
 
     private static CompanyLine Line(Company company) =>
-        new(company.Id, company.Names.FirstOrDefault() ?? company.Id, [.. company.Names.Skip(1).Take(4)], company.Listings);
+        new(company.Id, company.Names.FirstOrDefault() ?? company.Id, [.. company.Names.Skip(1).DistinctBy(n => n.ToUpperInvariant()).Take(8)], company.Listings);
 }

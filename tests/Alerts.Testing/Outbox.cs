@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Alerts.Host.Tests.Browser;
+namespace Alerts.Testing;
 
 /// <summary>Reads the standalone service's outbox the way a person reads their mail: headers and the plain-text part.</summary>
 public static partial class Outbox
@@ -18,6 +18,11 @@ public static partial class Outbox
         var match = TextPart().Match(eml);
         return match.Success ? Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups[1].Value.Replace("\r\n", string.Empty, StringComparison.Ordinal))) : string.Empty;
     }
+
+    /// <summary>The newest account mail (confirmation, sign-in) sent to <paramref name="to"/>, as text.</summary>
+    public static string? LatestAccountMail(string dataDirectory, string to) =>
+        Files(dataDirectory, "account-*.eml").Select(f => new FileInfo(f)).OrderByDescending(f => f.LastWriteTimeUtc)
+            .Select(f => File.ReadAllText(f.FullName)).FirstOrDefault(eml => Header(eml, "To") == to);
 
     public static Uri Link(string text, string path) =>
         new(Links().Matches(text).Select(m => m.Value).First(l => new Uri(l).AbsolutePath == path));
