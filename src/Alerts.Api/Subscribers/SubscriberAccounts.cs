@@ -42,8 +42,7 @@ public sealed class SubscriberAccounts(
             await subscribers.TryAddAsync(new Subscriber(address, time.GetUtcNow()), cancellationToken);
         }
 
-        await (stored?.Value.ConfirmedAt is null ? mail.SendConfirmationAsync(address, cancellationToken) : mail.SendSignInAsync(address, cancellationToken));
-        return null;
+        return Sent(await (stored?.Value.ConfirmedAt is null ? mail.SendConfirmationAsync(address, cancellationToken) : mail.SendSignInAsync(address, cancellationToken)));
     }
 
     /// <summary>Mails a sign-in link to a confirmed address (a confirmation link to an unconfirmed one, nothing to a stranger).</summary>
@@ -55,18 +54,17 @@ public sealed class SubscriberAccounts(
             return error;
         }
 
-        switch (await subscribers.GetAsync(address, cancellationToken))
+        return await subscribers.GetAsync(address, cancellationToken) switch
         {
-            case { Value.ConfirmedAt: not null }:
-                await mail.SendSignInAsync(address, cancellationToken);
-                break;
-            case { }:
-                await mail.SendConfirmationAsync(address, cancellationToken);
-                break;
-        }
-
-        return null;
+            { Value.ConfirmedAt: not null } => Sent(await mail.SendSignInAsync(address, cancellationToken)),
+            { } => Sent(await mail.SendConfirmationAsync(address, cancellationToken)),
+            null => null,
+        };
     }
+
+    /// <summary>A link that could not be sent is said so (the mail log has why): the person can try again.</summary>
+    private static FieldError? Sent(Core.Notifications.DeliveryResult result) =>
+        result is Core.Notifications.DeliveryResult.Delivered ? null : new FieldError("email", "we could not send the email just now; try again in a few minutes");
 
     /// <summary>Confirms the address a confirmation token names; a second click finds it confirmed and changes nothing.</summary>
     public async Task<ConfirmedSubscriber?> ConfirmAsync(string? token, CancellationToken cancellationToken)

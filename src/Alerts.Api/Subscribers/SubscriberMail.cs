@@ -1,11 +1,12 @@
 using System.Net;
 using Alerts.Core.Notifications;
 using Alerts.Delivery.Email;
+using Microsoft.Extensions.Logging;
 
 namespace Alerts.Api.Subscribers;
 
 /// <summary>The account emails (confirm your address, your sign-in link), with links to this service's page.</summary>
-public sealed class SubscriberMail(IAccountMail mail, SignedTokens tokens, ApiOptions options, TimeProvider time)
+public sealed partial class SubscriberMail(IAccountMail mail, SignedTokens tokens, ApiOptions options, TimeProvider time, ILogger<SubscriberMail> logger)
 {
     public const string ConfirmPath = "/confirm";
     public const string SignInPath = "/sign-in";
@@ -40,14 +41,23 @@ public sealed class SubscriberMail(IAccountMail mail, SignedTokens tokens, ApiOp
 
     private Uri Link(string path, string token) => new(options.PublicBase, path + "?token=" + Uri.EscapeDataString(token));
 
-    private Task<DeliveryResult> SendAsync(string to, string subject, string lead, Uri link, string note, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> SendAsync(string to, string subject, string lead, Uri link, string note, CancellationToken cancellationToken)
     {
         var text = $"{lead}\n\n{link.AbsoluteUri}\n\n{note}\n";
         var html = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + WebUtility.HtmlEncode(subject) + "</title>\n</head>\n<body>\n"
             + "<p>" + WebUtility.HtmlEncode(lead) + "</p>\n<p><a href=\"" + WebUtility.HtmlEncode(link.AbsoluteUri) + "\">" + WebUtility.HtmlEncode(subject) + "</a></p>\n"
             + "<p>" + WebUtility.HtmlEncode(note) + "</p>\n</body>\n</html>\n";
-        return mail.SendAsync(to, new RenderedEmail(subject, text, html), time.GetUtcNow(), cancellationToken);
+        var result = await mail.SendAsync(to, new RenderedEmail(subject, text, html), time.GetUtcNow(), cancellationToken);
+        if (result is not DeliveryResult.Delivered)
+        {
+            LogNotSent(logger, subject, result.ToString());
+        }
+
+        return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account email \"{Subject}\" was not sent: {Outcome}")]
+    private static partial void LogNotSent(ILogger logger, string subject, string outcome);
 
     private static string Describe(TimeSpan span) =>
         span.TotalDays >= 1 ? $"{span.TotalDays:0.#} days" : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hours" : $"{span.TotalMinutes:0} minutes";

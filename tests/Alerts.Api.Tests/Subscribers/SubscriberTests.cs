@@ -104,6 +104,20 @@ public sealed class SubscriberTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_confirmation_cannot_be_sent_the_person_is_told_to_try_again()
+    {
+        var blocker = Path.Combine(_server.DataDirectory, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the outbox should be");
+        await using var broken = await ApiServer.StartAsync(new Dictionary<string, string?> { ["Alerts:OutboxDirectory"] = Path.Combine(blocker, "outbox") });
+        using var anonymous = broken.Client();
+
+        var (status, body) = await anonymous.SendAsync(HttpMethod.Post, "/api/v1/subscribers", """{"email":"mei@example.com"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("try again", (string)body!["errors"]!["email"]![0]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sign_in_link_expires_after_its_lifetime()
     {
         var provider = _server.Services.GetRequiredService<IDataProtectionProvider>();
