@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Alerts.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Api.Tests.Page;
 
@@ -84,6 +85,32 @@ public sealed partial class PageTests : IAsyncLifetime
         using var after = await client.GetAsync("/alerts");
         Assert.Equal(HttpStatusCode.SeeOther, after.StatusCode);
         Assert.Equal("/", after.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_emailed_sign_in_link_signs_in_once_and_a_second_use_is_refused()
+    {
+        var accounts = _server.Services.GetRequiredService<Alerts.Api.Subscribers.SubscriberAccounts>();
+        await accounts.SignUpAsync("kai@example.com", CancellationToken.None);
+        await accounts.ConfirmAsync(_server.MailedToken("kai@example.com", "/confirm"), CancellationToken.None);
+        using var client = Browser(out _);
+        using (var asked = await PostFormAsync(client, "/", "/sign-in/email", ("signin-email", "kai@example.com")))
+        {
+            Assert.Contains("Check your inbox", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var token = _server.MailedToken("kai@example.com", "/sign-in");
+        var link = "/sign-in?token=" + Uri.EscapeDataString(token);
+        using (var first = await PostFormAsync(client, link, "/sign-in", ("token", token)))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+            Assert.Contains(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("alerts_session=", StringComparison.Ordinal));
+        }
+
+        using var other = Browser(out _);
+        using var second = await PostFormAsync(other, link, "/sign-in", ("token", token));
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("This link does not work", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
