@@ -114,6 +114,41 @@ public sealed partial class PageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_delivery_shows_on_the_alerts_page_and_is_sent_again_from_it_but_another_tenants_is_not()
+    {
+        var team = await _server.NewTenantAsync("Quant desk");
+        var other = await _server.NewTenantAsync("Other desk");
+        var at = DateTimeOffset.Parse("2026-11-29T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var tenant in new[] { team, other })
+        {
+            await _server.Store.Alerts.TryAddAsync(Endpoints.AlertsAndDeliveriesTests.NewAlert(tenant.TenantId, "a1", "zhipu", "r1", Core.Model.AnnouncementCategory.ListingApplication, at), CancellationToken.None);
+            await _server.Store.Deliveries.TryAddAsync(
+                new Core.Model.Delivery(tenant.TenantId, "d1", "a1", "ch", Core.Model.ChannelKind.Webhook, Core.Model.DeliveryStatus.DeadLettered, 8, at, at, LastError: "server error"), CancellationToken.None);
+        }
+
+        using var client = Browser(out _);
+        using (var signIn = await PostFormAsync(client, "/", "/sign-in/key", ("key", team.Key)))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        }
+
+        using (var page = await client.GetAsync("/alerts"))
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("Headline a1", html, StringComparison.Ordinal);
+            Assert.Contains("class=\"status-DeadLettered\">Failed</span>", html, StringComparison.Ordinal);
+        }
+
+        using (var again = await PostFormAsync(client, "/alerts", "/alerts/redeliver", ("delivery", "d1")))
+        {
+            Assert.Contains("Sending it again", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Core.Model.DeliveryStatus.Pending, (await _server.Store.Deliveries.GetAsync(team.TenantId, "d1", CancellationToken.None))!.Value.Status);
+        Assert.Equal(Core.Model.DeliveryStatus.DeadLettered, (await _server.Store.Deliveries.GetAsync(other.TenantId, "d1", CancellationToken.None))!.Value.Status);
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_refused_next_to_its_field()
     {
         using var client = Browser(out _);
