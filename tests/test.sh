@@ -9,6 +9,11 @@ rm -rf "$results"
 mkdir -p "$results"
 
 
+echo "== the browser tests' chromium (Debian's, never a downloaded one) and a CJK font for their screenshots"
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  apt-get install -y chromium fonts-wqy-zenhei >/dev/null || echo "chromium could not be installed: the browser tests will be skipped"
+fi
+
 echo "== starting Azurite (table and queue services, in memory)"
 # shellcheck source=../.ci/azurite.sh
 source "$root/.ci/azurite.sh"

@@ -60,6 +60,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<INotifier, ServiceBusNotifier>();
 
         services.TryAddSingleton<NotifierRegistry>();
+        services.TryAddSingleton<IUnsubscribeLinks>(NoUnsubscribeLinks.Instance);
+        services.TryAddSingleton<IAccountMail, AccountMail>();
         return services;
     }
 }

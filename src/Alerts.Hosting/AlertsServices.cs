@@ -73,8 +73,6 @@ public static class AlertsServices
             ApiKey = settings.SendGridApiKey,
             Host = settings.SendGridHost,
             SandboxMode = settings.SendGridSandboxMode,
-            UnsubscribeBaseUrl = settings.UnsubscribeBaseUrl,
-            UnsubscribeSigningKey = settings.UnsubscribeSigningKey,
         };
         services.AddSingleton<IDeliveryContextSource>(sp => new StoreDeliveryContextSource(
             store.Subscriptions, store.Companies, sp.GetRequiredService<TimeProvider>(), settings.CatalogMaxAge));

@@ -32,6 +32,7 @@ public sealed class AlertStore
         Tenants = new TenantRepository(_management);
         ApiKeys = new ApiKeyRepository(_management);
         Aliases = new CompanyAliasRepository(_management);
+        Subscribers = new SubscriberRepository(_management);
         Catalog = new TenantCatalogRepository(_tables, store);
     }
 
@@ -54,6 +55,7 @@ public sealed class AlertStore
     public ITenantRepository Tenants { get; }
     public IApiKeyRepository ApiKeys { get; }
     public ICompanyAliasRepository Aliases { get; }
+    public ISubscriberRepository Subscribers { get; }
     public ITenantCatalogRepository Catalog { get; }
 
     /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>

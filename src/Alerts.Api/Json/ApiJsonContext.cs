@@ -52,4 +52,8 @@ namespace Alerts.Api.Json;
 [JsonSerializable(typeof(BacktestRequestShape))]
 [JsonSerializable(typeof(BacktestResult))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(SubscriberRequest))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(LinkSent))]
+[JsonSerializable(typeof(SubscriberConfirmed))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -33,7 +33,17 @@ public sealed record DryRunRequest(DateTimeOffset? Since = null);
 /// <summary>The backtest body's shape, for the OpenAPI document (rules are read one by one, each like a rule's own body).</summary>
 public sealed record BacktestRequestShape(IReadOnlyList<Alerts.Core.Rules.Rule> Rules, DateTimeOffset? From = null, DateTimeOffset? To = null);
 
+public sealed record SubscriberRequest(string Email);
+
+public sealed record TokenRequest(string Token);
+
 // Responses.
+/// <summary>The same answer whether or not the address was known, so it cannot be used to find out.</summary>
+public sealed record LinkSent(string Detail);
+
+/// <summary>A confirmed subscriber; <see cref="ApiKey"/> only the first time, as when an operator creates a tenant.</summary>
+public sealed record SubscriberConfirmed(string TenantId, string Email, ApiKeyCreated? ApiKey);
+
 public sealed record TenantView(string Id, string Name, DateTimeOffset CreatedAt);
 
 /// <summary>The only time a key is shown whole.</summary>

@@ -76,12 +76,6 @@ public sealed class AlertsSettings
     /// <summary>SendGrid validates every message and answers 200 but sends nothing.</summary>
     public bool SendGridSandboxMode { get; set; }
 
-    /// <summary>The unsubscribe endpoint emails link to (List-Unsubscribe, one-click); the signed token is appended as <c>?token=</c>.</summary>
-    public string? UnsubscribeBaseUrl { get; set; }
-
-    /// <summary>Base64 of at least 32 random bytes that signs unsubscribe tokens (the API verifies with the same key).</summary>
-    public string? UnsubscribeSigningKey { get; set; }
-
     /// <summary>
     /// Client id of the user-assigned managed identity Service Bus channels without a connection string authenticate with
     /// (empty: the default Azure credential chain, e.g. a system-assigned identity or a developer's login).
