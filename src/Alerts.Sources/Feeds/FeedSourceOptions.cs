@@ -26,6 +26,21 @@ public sealed record FeedSourceOptions
     /// <summary>Canonical symbols (<c>2513.HK</c>, <c>688256.SS</c>) for quote sources; ignored by announcement sources.</summary>
     public IReadOnlyList<string> Symbols { get; init; } = [];
 
+    /// <summary>
+    /// Least time between two requests to this source's host (shared with every source polling it); zero for none. EDGAR's
+    /// default keeps SEC under its 10 requests a second.
+    /// </summary>
+    public TimeSpan MinInterval { get; init; }
+
+    /// <summary>
+    /// On a cold start (nothing stored for this source yet), items published longer ago than this are read but not alerted,
+    /// so a first poll does not flood subscribers with history.
+    /// </summary>
+    public TimeSpan LookBack { get; init; } = TimeSpan.FromHours(6);
+
+    /// <summary>Most pages one poll reads while paging back to what the last poll saw (a burst between two polls).</summary>
+    public int MaxPages { get; init; } = 10;
+
     /// <summary>Overrides the browser-like User-Agent; SEC EDGAR requires a declared "Company contact@domain" agent.</summary>
     public string? UserAgent { get; init; }
 }

@@ -39,6 +39,21 @@ public abstract class HttpFeedSource : IFeedSource
         HttpRequestMessage request, Func<FeedResponse, ParseResult<Announcement>> parse, CancellationToken cancellationToken)
     {
         var (response, error) = await SendAsync(request, cancellationToken);
-        return response is null ? FeedPoll.Failed(Name, error!) : FeedPoll.From(Name, parse(response));
+        return response is null ? FeedPoll.Failed(Name, error!) : Parse(response, parse);
+    }
+
+    /// <summary>Parses a body; one that is not text in its declared charset fails the poll, naming this source.</summary>
+    private protected FeedPoll Parse(FeedResponse response, Func<FeedResponse, ParseResult<Announcement>> parse)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(parse);
+        try
+        {
+            return FeedPoll.From(Name, parse(response));
+        }
+        catch (FeedEncodingException exception)
+        {
+            return FeedPoll.Failed(Name, FeedError.Malformed($"{Name}: {exception.Message}; nothing stored, the next poll retries"));
+        }
     }
 }
