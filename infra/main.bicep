@@ -93,6 +93,7 @@ var tableNames = [
   'tenants'
   'apikeys'
   'aliases'
+  'sources'
 ]
 
 var prefix = toLower(namePrefix)

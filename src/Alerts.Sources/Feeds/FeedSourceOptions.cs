@@ -33,10 +33,11 @@ public sealed record FeedSourceOptions
     public TimeSpan MinInterval { get; init; }
 
     /// <summary>
-    /// On a cold start (nothing stored for this source yet), items published longer ago than this are read but not alerted,
-    /// so a first poll does not flood subscribers with history.
+    /// On a cold start (nothing stored for this source yet), items that occurred longer ago than this are history: read but
+    /// never stored or alerted, so a first poll does not flood subscribers. A day, because date-only sources (SSE, CNINFO)
+    /// stamp items at midnight: a shorter look-back would hide the rest of the first day's items from them.
     /// </summary>
-    public TimeSpan LookBack { get; init; } = TimeSpan.FromHours(6);
+    public TimeSpan LookBack { get; init; } = TimeSpan.FromDays(1);
 
     /// <summary>Most pages one poll reads while paging back to what the last poll saw (a burst between two polls).</summary>
     public int MaxPages { get; init; } = 10;
