@@ -11,6 +11,9 @@ public sealed record PollOutcome(string Source, int Items, IReadOnlyList<Evaluat
     /// <summary>Items older than the source's look-back floor on its first polls: read, neither stored nor alerted.</summary>
     public int History { get; init; }
 
+    /// <summary>A paged source's new cursor (<see cref="FeedPoll.Cursor"/>); null when unchanged.</summary>
+    public string? Cursor { get; init; }
+
     public override string ToString() => Error is { } error
         ? $"{Source}: poll failed: {error}"
         : $"{Source}: {Items} item(s), {Accepted.Count} new, {SkippedRows} row(s) skipped";
@@ -23,19 +26,21 @@ public sealed record PollOutcome(string Source, int Items, IReadOnlyList<Evaluat
 public static partial class FeedPolling
 {
     /// <param name="notBefore">Events that occurred before this are history from before the source was first polled: skipped.</param>
+    /// <param name="cursor">Where a paged source's last poll stopped (<see cref="IPagedFeedSource"/>).</param>
     public static async Task<PollOutcome> PollAndIngestAsync(
         IFeedSource source,
         Func<MarketEvent, CancellationToken, Task<IngestResult>> ingest,
         ILogger logger,
         CancellationToken cancellationToken,
-        DateTimeOffset? notBefore = null)
+        DateTimeOffset? notBefore = null,
+        string? cursor = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(ingest);
         FeedPoll poll;
         try
         {
-            poll = await source.PollAsync(cancellationToken);
+            poll = source is IPagedFeedSource paged ? await paged.PollAsync(cursor, cancellationToken) : await source.PollAsync(cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -66,7 +71,7 @@ public static partial class FeedPolling
         }
 
         LogPolled(logger, source.Name, poll.Events.Count, accepted.Count);
-        return new PollOutcome(source.Name, poll.Events.Count, accepted, poll.Problems.Count, null) { History = poll.Events.Count - current.Count };
+        return new PollOutcome(source.Name, poll.Events.Count, accepted, poll.Problems.Count, null) { History = poll.Events.Count - current.Count, Cursor = poll.Cursor };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Source} failed: {Error}")]

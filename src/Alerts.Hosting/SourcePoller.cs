@@ -10,7 +10,7 @@ namespace Alerts.Hosting;
 /// One scheduled poll as both drivers run it: polls and ingests (<see cref="FeedPolling"/>), then records the source's status
 /// (last poll, last success, rows, last error, next poll). On a source's first poll the status also fixes its look-back floor
 /// (<see cref="FeedSourceOptions.LookBack"/> before that poll): older items are history, never stored or alerted, so a cold
-/// start does not flood subscribers. A status that cannot be written is logged; the poll's events are kept either way.
+/// start does not flood subscribers. A paged source gets back the cursor its last poll left, so it pages through a burst. A status that cannot be written is logged; the poll's events are kept either way.
 /// </summary>
 public sealed partial class SourcePoller(ISourceStatusRepository statuses, TimeProvider time, ILogger<SourcePoller> logger)
 {
@@ -21,7 +21,7 @@ public sealed partial class SourcePoller(ISourceStatusRepository statuses, TimeP
         var startedAt = time.GetUtcNow();
         var before = await ReadAsync(source.Options.Name, cancellationToken);
         var floor = before?.Since ?? startedAt - source.Options.LookBack;
-        var outcome = await FeedPolling.PollAndIngestAsync(source.Source, ingest, logger, cancellationToken, floor);
+        var outcome = await FeedPolling.PollAndIngestAsync(source.Source, ingest, logger, cancellationToken, floor, before?.Cursor);
         if (outcome.History > 0)
         {
             LogHistorySkipped(logger, source.Options.Name, outcome.History, floor);
@@ -51,6 +51,7 @@ public sealed partial class SourcePoller(ISourceStatusRepository statuses, TimeP
             LastPollAt = startedAt,
             NextPollAt = NextPoll(options.Schedule, startedAt, outcome.Error?.RetryAfter),
             Since = before?.Since ?? floor,
+            Cursor = outcome.Cursor ?? before?.Cursor,
         };
         return outcome.Error is { } error
             ? status with { LastError = error.ToString(), LastErrorAt = startedAt, ConsecutiveFailures = status.ConsecutiveFailures + 1 }
