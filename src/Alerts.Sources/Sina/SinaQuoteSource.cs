@@ -22,11 +22,10 @@ public sealed class SinaQuoteSource(HttpClient http, FeedSourceOptions options, 
 
     private protected override string? ToVendorCode(string symbol) => SinaSymbols.FromCanonical(symbol);
 
-    private protected override async Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchBatchAsync(
-        IReadOnlyList<string> codes, CancellationToken cancellationToken)
-    {
-        var url = new Uri(Options.Url ?? DefaultUrl, "list=" + string.Join(',', codes));
-        var (response, error) = await SendAsync(FeedRequests.Get(url, Options, Referer), cancellationToken);
-        return (response is null ? null : SinaQuoteParser.Parse(response.Body), error);
-    }
+    private protected override Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchBatchAsync(
+        IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
+        FetchTicksAsync(
+            FeedRequests.Get(new Uri(Options.Url ?? DefaultUrl, "list=" + string.Join(',', codes)), Options, Referer),
+            response => SinaQuoteParser.Parse(response.Body),
+            cancellationToken);
 }

@@ -21,24 +21,9 @@ public sealed class YahooChartSource(HttpClient http, FeedSourceOptions options,
 
     private protected override string? ToVendorCode(string symbol) => YahooSymbols.ToYahoo(symbol);
 
-    private protected override async Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchBatchAsync(
-        IReadOnlyList<string> codes, CancellationToken cancellationToken)
-    {
-        var (response, error) = await SendAsync(ChartRequest(Options.Url ?? DefaultUrl, Options, codes[0], "5d"), cancellationToken);
-        if (response is null)
-        {
-            return (null, error);
-        }
-
-        try
-        {
-            return (YahooChartParser.Parse(response.Text()), null);
-        }
-        catch (FeedEncodingException exception)
-        {
-            return (null, FeedError.Malformed($"{Name}: {exception.Message}"));
-        }
-    }
+    private protected override Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchBatchAsync(
+        IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
+        FetchTicksAsync(ChartRequest(Options.Url ?? DefaultUrl, Options, codes[0], "5d"), response => YahooChartParser.Parse(response.Text()), cancellationToken);
 
     internal static HttpRequestMessage ChartRequest(Uri baseUrl, FeedSourceOptions options, string yahooSymbol, string range)
     {

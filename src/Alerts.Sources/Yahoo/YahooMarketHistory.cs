@@ -40,6 +40,14 @@ public sealed class YahooMarketHistory(HttpClient http, FeedSourceOptions option
     {
         var request = YahooChartSource.ChartRequest(options.Url ?? YahooChartSource.DefaultUrl, options, yahooSymbol, range);
         var (response, error) = await FeedHttp.SendAsync(http, request, clock, cancellationToken);
-        return response?.Text() ?? throw new HttpRequestException($"{options.Name}: {yahooSymbol}: {error}", null, error?.StatusCode is { } status ? (System.Net.HttpStatusCode)status : null);
+        try
+        {
+            return response?.Text()
+                ?? throw new HttpRequestException($"{options.Name}: {yahooSymbol}: {error}", null, error?.StatusCode is { } status ? (System.Net.HttpStatusCode)status : null);
+        }
+        catch (FeedEncodingException exception)
+        {
+            throw new HttpRequestException($"{options.Name}: {yahooSymbol}: {exception.Message}", exception);
+        }
     }
 }
