@@ -20,6 +20,14 @@ public sealed partial class SourcePoller(ISourceStatusRepository statuses, TimeP
         ArgumentNullException.ThrowIfNull(source);
         var startedAt = time.GetUtcNow();
         var before = await ReadAsync(source.Options.Name, cancellationToken);
+        if (before?.HeldUntil is { } heldUntil && heldUntil > startedAt)
+        {
+            // Stored, so it holds across restarts and scaled-out instances, which do not share the in-memory host gate.
+            LogHeld(logger, source.Options.Name, heldUntil);
+            var held = new FeedError(FeedErrorKind.RateLimited, $"{source.Options.Name}: not polled until {heldUntil:u} (the host's Retry-After)", null, heldUntil - startedAt);
+            return new PollOutcome(source.Options.Name, 0, [], 0, held);
+        }
+
         var floor = before?.Since ?? startedAt - source.Options.LookBack;
         var outcome = await FeedPolling.PollAndIngestAsync(source.Source, ingest, logger, cancellationToken, floor, before?.Cursor);
         if (outcome.History > 0)
@@ -52,6 +60,7 @@ public sealed partial class SourcePoller(ISourceStatusRepository statuses, TimeP
             NextPollAt = NextPoll(options.Schedule, startedAt, outcome.Error?.RetryAfter),
             Since = before?.Since ?? floor,
             Cursor = outcome.Cursor ?? before?.Cursor,
+            HeldUntil = outcome.Error?.RetryAfter is { } wait ? startedAt + wait : null,
         };
         return outcome.Error is { } error
             ? status with { LastError = error.ToString(), LastErrorAt = startedAt, ConsecutiveFailures = status.ConsecutiveFailures + 1 }
@@ -87,6 +96,9 @@ public sealed partial class SourcePoller(ISourceStatusRepository statuses, TimeP
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll of {Source} skipped: its host asked not to be contacted before {HeldUntil}")]
+    private static partial void LogHeld(ILogger logger, string source, DateTimeOffset heldUntil);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll of {Source} read {Count} item(s) from before {Floor}: history from before the source's first poll, not alerted")]
     private static partial void LogHistorySkipped(ILogger logger, string source, int count, DateTimeOffset floor);

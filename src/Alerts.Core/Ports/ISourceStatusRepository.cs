@@ -31,6 +31,9 @@ public sealed record SourceStatus
 
     public DateTimeOffset? NextPollAt { get; init; }
 
+    /// <summary>Until when the source's host asked not to be contacted (its Retry-After), so a restart or another instance waits too.</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
+
     /// <summary>
     /// The look-back floor fixed on the source's first poll: items that occurred before it are history, never alerted.
     /// </summary>

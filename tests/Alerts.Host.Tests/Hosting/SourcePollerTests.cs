@@ -69,13 +69,41 @@ public class SourcePollerTests
         return Task.FromResult(new IngestResult(IngestOutcome.Accepted, new EvaluateMessage(marketEvent.Id)));
     };
 
+    [Fact]
+    public async Task A_retry_after_holds_the_source_across_a_restart()
+    {
+        var clock = new ManualTimeProvider(Now);
+        var statuses = new Statuses();
+        var source = new ScriptedSource(FeedPoll.Failed("feed", new FeedError(FeedErrorKind.RateLimited, "example.test: HTTP 429", 429, TimeSpan.FromMinutes(5))));
+        await new SourcePoller(statuses, clock, NullLogger<SourcePoller>.Instance).PollAsync(new ScheduledFeedSource(Options, source), Ingest([]), CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var restarted = new SourcePoller(statuses, clock, NullLogger<SourcePoller>.Instance);
+        var held = await restarted.PollAsync(new ScheduledFeedSource(Options, source), Ingest([]), CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(3));
+        source.Next = new FeedPoll("feed", [], [], null);
+        var resumed = await restarted.PollAsync(new ScheduledFeedSource(Options, source), Ingest([]), CancellationToken.None);
+
+        Assert.Equal(2, source.Calls);
+        Assert.Equal(FeedErrorKind.RateLimited, held.Error!.Kind);
+        Assert.Equal(TimeSpan.FromMinutes(3), held.Error.RetryAfter);
+        Assert.True(resumed.Error is null);
+        Assert.Null(statuses.Rows["feed"].HeldUntil);
+    }
+
     private sealed class ScriptedSource(FeedPoll first) : IFeedSource
     {
         public FeedPoll Next { get; set; } = first;
 
+        public int Calls { get; private set; }
+
         public string Name => "feed";
 
-        public Task<FeedPoll> PollAsync(CancellationToken cancellationToken) => Task.FromResult(Next);
+        public Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(Next);
+        }
     }
 
     private sealed class Statuses : ISourceStatusRepository
