@@ -94,6 +94,7 @@ var tableNames = [
   'tenants'
   'apikeys'
   'aliases'
+  'sources'
 ]
 
 var prefix = toLower(namePrefix)

@@ -10,6 +10,7 @@ public sealed class AlertStore
     private readonly StoreTables _tables;
     private readonly WorkRepository _work;
     private readonly ManagementTables _management;
+    private readonly SourceStatusRepository _sources;
 
     private AlertStore(IEntityStore store)
     {
@@ -34,11 +35,13 @@ public sealed class AlertStore
         Aliases = new CompanyAliasRepository(_management);
         Subscribers = new SubscriberRepository(_management);
         Catalog = new TenantCatalogRepository(_tables, store);
+        _sources = new SourceStatusRepository(store);
+        Sources = _sources;
     }
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
     public static IReadOnlyList<string> TableNames { get; } =
-        [.. new StoreTables(NoStore.Instance).Names, .. new ManagementTables(NoStore.Instance).Names];
+        [.. new StoreTables(NoStore.Instance).Names, .. new ManagementTables(NoStore.Instance).Names, new SourceStatusRepository(NoStore.Instance).Table.Name];
 
     public IEventRepository Events { get; }
     public ICompanyRepository Companies { get; }
@@ -57,6 +60,9 @@ public sealed class AlertStore
     public ICompanyAliasRepository Aliases { get; }
     public ISubscriberRepository Subscribers { get; }
     public ITenantCatalogRepository Catalog { get; }
+
+    /// <summary>How each feed source is doing (last poll, last success, rows, last error, next poll).</summary>
+    public ISourceStatusRepository Sources { get; }
 
     /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>
     public IRetentionRepository Retention { get; }
@@ -82,6 +88,7 @@ public sealed class AlertStore
         await alertStore._tables.EnsureAllAsync(cancellationToken);
         await alertStore._work.UpgradeLegacyRowsAsync(cancellationToken);
         await alertStore._management.EnsureAllAsync(cancellationToken);
+        await alertStore._sources.Table.EnsureAsync(cancellationToken);
         return alertStore;
     }
 }

@@ -46,7 +46,7 @@ public static class RunCommand
             builder.Services.AddAlertsPipeline(settings, store);
             builder.Services.AddAlertsApi(configuration);
             builder.Services.AddStandaloneTelemetry(builder.Configuration);
-            builder.Services.AddFeedSources(SourceSettings.Load(configuration, settings));
+            builder.Services.AddAlertsSources(SourceSettings.Load(configuration, settings), store);
             builder.Services.AddSingleton<InProcessPipeline>();
             builder.Services.AddHostedService<StandaloneWorker>();
             builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(10));

@@ -42,6 +42,10 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["RetryDueSchedule"] = "*/30 * * * * *",
             ["RetentionSchedule"] = "0 30 3 * * *",
             ["Alerts:PollSources"] = "false",
+            // A test that polls names its loopback feeds; none of the built-in sources (the real sites) is added to them, and the
+            // sample feeds' dates are not history.
+            ["Alerts:BuiltInSources"] = "false",
+            ["Alerts:SourceLookBack"] = "3650.00:00:00",
             ["Alerts:AllowedPrivateHosts:0"] = "127.0.0.1",
             ["Alerts:RetryBaseDelay"] = "00:00:01",
         };
