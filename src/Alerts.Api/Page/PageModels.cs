@@ -14,13 +14,14 @@ public sealed record WatchlistLine(string Id, string Name, IReadOnlyList<Company
 public sealed record WatchlistsModel(
     IReadOnlyList<WatchlistLine> Watchlists, string? Query, IReadOnlyList<CompanyLine>? Results, IReadOnlyDictionary<string, string[]>? Errors = null, string? NewName = null);
 
-public sealed record RuleLine(string Id, string Name, string Description, bool Enabled, IReadOnlyList<string> Channels, string? TimeZone);
+public sealed record RuleLine(string Id, string Name, string Description, bool Enabled, IReadOnlyList<string> Channels, string? TimeZone, string? Schedule = null);
 
 /// <summary>The new-rule form as it was filled in, so a refused form comes back as the person left it.</summary>
 public sealed record RuleForm(
     string? Name = null, string Kind = "announcement", string? Watchlist = null, IReadOnlyList<string>? Categories = null, string? Keywords = null,
     string? ThresholdPercent = null, string? MoveDirection = null, string? Level = null, string? CrossDirection = null,
-    string Frequency = "EveryTime", IReadOnlyList<string>? ChannelIds = null, string? TimeZone = null);
+    string Frequency = "EveryTime", IReadOnlyList<string>? ChannelIds = null, string? TimeZone = null,
+    string? QuietFrom = null, string? QuietUntil = null, string? DigestAt = null);
 
 public sealed record RulesModel(
     IReadOnlyList<RuleLine> Rules, IReadOnlyList<Watchlist> Watchlists, IReadOnlyList<ChannelView> Channels, RuleForm Form,

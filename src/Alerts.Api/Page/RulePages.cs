@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Alerts.Api.Endpoints;
 using Alerts.Api.Json;
 using Alerts.Api.Page.Components;
+using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Storage.Repositories;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +34,8 @@ internal static class RulePages
         var form = new RuleForm(
             fields["name"], fields["kind"].ToString() is { Length: > 0 } kind ? kind : "announcement", fields["watchlist"], [.. fields["categories"].Select(c => c ?? string.Empty)],
             fields["keywordsAny"], fields["thresholdPercent"], fields["moveDirection"], fields["level"], fields["crossDirection"],
-            fields["frequency"].ToString() is { Length: > 0 } often ? often : "EveryTime", [.. fields["channelIds"].Select(c => c ?? string.Empty)], fields["timeZone"]);
+            fields["frequency"].ToString() is { Length: > 0 } often ? often : "EveryTime", [.. fields["channelIds"].Select(c => c ?? string.Empty)], fields["timeZone"],
+            fields["quietFrom"], fields["quietUntil"], fields["digestAt"]);
         if (form.ChannelIds is not { Count: > 0 })
         {
             return await RenderAsync(http, deps, form, PageErrors.Of(new FieldError("channelIds", "choose at least one channel to send these alerts to")), StatusCodes.Status400BadRequest);
@@ -49,17 +51,36 @@ internal static class RulePages
         await deps.Rules.UpsertAsync(rule, http.RequestAborted);
         var zone = string.IsNullOrWhiteSpace(form.TimeZone) ? null : form.TimeZone.Trim();
         var (subscription, problem) = await SubscriptionsApi.BuildAsync(
-            new SubscriptionRequest(id, form.ChannelIds, TimeZone: zone), ApiIds.New(ApiIds.Subscription), user.TenantId, deps.Subscriptions, http.RequestAborted);
+            new SubscriptionRequest(id, form.ChannelIds, TimeZone: zone, QuietHours: Quiet(form), Digest: Digest(form)),
+            ApiIds.New(ApiIds.Subscription), user.TenantId, deps.Subscriptions, http.RequestAborted);
         if (subscription is null)
         {
             await deps.Catalog.DeleteRuleAsync(user.TenantId, id, http.RequestAborted); // the pair is saved whole or not at all
-            return await RenderAsync(http, deps, form, PageErrors.Of(problem!, "channelIds", f => f.StartsWith("channelIds", StringComparison.Ordinal) ? "channelIds" : f), StatusCodes.Status400BadRequest);
+            return await RenderAsync(http, deps, form, PageErrors.Of(problem!, "channelIds", ScheduleField), StatusCodes.Status400BadRequest);
         }
 
         await deps.Subscriptions.Subscriptions.UpsertAsync(subscription, http.RequestAborted);
         ApiIds.CatalogChanged(http);
         return PageResults.SeeOther("/rules");
     }
+
+    /// <summary>Quiet hours when either end is filled in (a missing end is then refused by the API, next to the field).</summary>
+    private static QuietHours? Quiet(RuleForm form) =>
+        string.IsNullOrWhiteSpace(form.QuietFrom) && string.IsNullOrWhiteSpace(form.QuietUntil)
+            ? null
+            : new QuietHours(form.QuietFrom?.Trim() ?? string.Empty, form.QuietUntil?.Trim() ?? string.Empty);
+
+    private static DigestSchedule? Digest(RuleForm form) => string.IsNullOrWhiteSpace(form.DigestAt) ? null : new DigestSchedule([form.DigestAt.Trim()]);
+
+    /// <summary>The API's field names for a subscription, as the form's inputs are named.</summary>
+    private static string ScheduleField(string field) => field switch
+    {
+        _ when field.StartsWith("channelIds", StringComparison.Ordinal) => "channelIds",
+        "quietHours.from" or "quietHours" => "quietFrom",
+        "quietHours.until" => "quietUntil",
+        "digest.at" => "digestAt",
+        _ => field,
+    };
 
     private static async Task<IResult> DeleteAsync(HttpContext http, Deps deps)
     {
@@ -133,7 +154,8 @@ internal static class RulePages
                 return new RuleLine(
                     r.Id, r.Name, RuleWords.Describe(r, Scope), r.Enabled,
                     [.. bound.SelectMany(s => s.ChannelIds).Distinct().Select(c => channels.FirstOrDefault(x => x.Id == c)?.Name ?? c)],
-                    bound.Select(s => s.TimeZone).FirstOrDefault(z => z is not null));
+                    bound.Select(s => s.TimeZone).FirstOrDefault(z => z is not null),
+                    bound.Select(Schedule).FirstOrDefault(s => s is not null));
             })
             .ToList();
         return PageResults.Render<RulesPage>(
@@ -141,6 +163,11 @@ internal static class RulePages
             new RulesModel(rules, watchlists, [.. channels.Select(ChannelsApi.View)], form, errors),
             status);
     }
+
+    private static string? Schedule(Subscription subscription) =>
+        subscription.Digest is { } digest ? $"a digest at {string.Join(", ", digest.At)}"
+        : subscription.QuietHours is { } quiet ? $"quiet {quiet.From}–{quiet.Until}"
+        : null;
 
     /// <summary>What the rule pages use, bound as one parameter.</summary>
     internal sealed class Deps(RuleBinder binder, IRuleRepository rules, IWatchlistRepository watchlists, ITenantCatalogRepository catalog, SubscriptionsApi.Deps subscriptions)

@@ -149,6 +149,38 @@ public sealed partial class PageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quiet_hours_chosen_on_the_rules_page_are_kept_and_a_bad_end_is_refused_next_to_its_field()
+    {
+        var team = await _server.NewTenantAsync("Night desk");
+        await team.Http.SendAsync(HttpMethod.Post, "/api/v1/watchlists", """{"id":"china-ai","name":"China AI","companies":["Zhipu"]}""");
+        await team.Http.SendAsync(HttpMethod.Post, "/api/v1/channels", """{"id":"hook","name":"Hook","kind":"Webhook","target":"https://hooks.example.com/x","secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""");
+        using var client = Browser(out _);
+        using (var signIn = await PostFormAsync(client, "/", "/sign-in/key", ("key", team.Key)))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        }
+
+        (string, string)[] Rule(string until) =>
+            [("name", "Night filings"), ("kind", "announcement"), ("watchlist", "china-ai"), ("channelIds", "hook"), ("timeZone", "Asia/Hong_Kong"), ("quietFrom", "22:00"), ("quietUntil", until)];
+        using (var refused = await PostFormAsync(client, "/rules", "/rules", Rule("7am")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("id=\"quietUntil-error\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await _server.Store.Rules.ListAsync(team.TenantId, CancellationToken.None));
+        using (var saved = await PostFormAsync(client, "/rules", "/rules", Rule("07:00")))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        }
+
+        var subscription = Assert.Single(await _server.Store.Subscriptions.ListAsync(team.TenantId, CancellationToken.None));
+        Assert.Equal(new Core.Model.QuietHours("22:00", "07:00"), subscription.QuietHours);
+        using var page = await client.GetAsync("/rules");
+        Assert.Contains("quiet 22:00–07:00", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_refused_next_to_its_field()
     {
         using var client = Browser(out _);
