@@ -44,6 +44,7 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["Alerts:PollSources"] = "false",
             ["Alerts:AllowedPrivateHosts:0"] = "127.0.0.1",
             ["Alerts:RetryBaseDelay"] = "00:00:01",
+            ["Alerts:DataProtection:KeyEncryptionKey"] = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=", // tests only
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
