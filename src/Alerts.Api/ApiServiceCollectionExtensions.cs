@@ -34,7 +34,8 @@ public static class ApiServiceCollectionExtensions
         // Unsubscribe links in sent emails must survive restarts: keys live with the data (standalone default ./data/keys).
         var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
         services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Errors.ApiErrors.AddCorrelationId);
+        services.AddExceptionHandler<Errors.ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
