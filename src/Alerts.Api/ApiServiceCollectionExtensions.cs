@@ -32,8 +32,12 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Catalog);
         services.AddSingleton<Subscribers.UnsubscribeTokens>();
         // Unsubscribe links in sent emails must survive restarts: keys live with the data (standalone default ./data/keys).
-        var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
-        services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // The hosts register the store's key ring first (AlertsServices.AddAlertsPipeline): this is only for a host that did not.
+        if (!services.Any(d => d.ServiceType == typeof(IDataProtectionProvider)))
+        {
+            var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
+            services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Errors.ApiErrors.AddCorrelationId);
         services.AddExceptionHandler<Errors.ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
