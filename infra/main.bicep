@@ -59,6 +59,10 @@ param sendGridApiKey string
 @secure()
 param keyRingKey string
 
+@description('The management API\'s admin key (creates tenants: POST /api/v1/tenants), stored in Key Vault and referenced from the Alerts__Api__AdminKey app setting. A long random string (openssl rand -base64 32).')
+@secure()
+param apiAdminKey string
+
 @description('Days a deleted Key Vault (and its secrets) can be recovered.')
 @minValue(7)
 @maxValue(90)
@@ -250,6 +254,15 @@ resource keyRingSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource apiAdminKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'alerts-api-admin-key'
+  properties: {
+    value: apiAdminKey
+    contentType: 'text/plain'
+  }
+}
+
 //********************************************
 // Role assignments for the user-assigned identity
 //********************************************
@@ -387,6 +400,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       SendGridApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridSecret.properties.secretUri})'
       // The key wrapping the Data Protection key ring (kept in the 'keyring' table) that encrypts channel secrets.
       Alerts__DataProtection__KeyEncryptionKey: '@Microsoft.KeyVault(SecretUri=${keyRingSecret.properties.secretUri})'
+      // The management API's admin key (the API is served by the ManagementApi function under /api/v1).
+      Alerts__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${apiAdminKeySecret.properties.secretUri})'
       Alerts__EmailFrom: emailFrom
       // Timer schedules (the triggers read %PollSchedule%, %RetryDueSchedule% and %RetentionSchedule%).
       PollSchedule: pollSchedule

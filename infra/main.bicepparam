@@ -26,5 +26,8 @@ param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY')
 // Never write it here either: export ALERTS_KEYRING_KEY (openssl rand -base64 32, once; keep it) before az deployment.
 param keyRingKey = readEnvironmentVariable('ALERTS_KEYRING_KEY')
 
+// And the management API's admin key: export ALERTS_API_ADMIN_KEY (openssl rand -base64 32).
+param apiAdminKey = readEnvironmentVariable('ALERTS_API_ADMIN_KEY')
+
 param keyVaultSoftDeleteRetentionDays = 7
 param keyVaultPurgeProtection = false
