@@ -168,6 +168,13 @@ public sealed class ChannelSecretsAtRestTests : IDisposable
 
         Assert.NotEmpty(ring);
         Assert.All(ring, row => Assert.DoesNotContain("masterKey", row, StringComparison.Ordinal));
+
+        // Another instance (or a restart) unwraps the shared ring with the same key-encryption key, and only with it.
+        var other = await StoreFactory.OpenAsync(SettingsLoader.Load(configuration), configuration, CancellationToken.None);
+        Assert.Equal(ChannelsOf(tenant)[0].Secret, (await other.Channels.GetAsync(tenant, "hook", CancellationToken.None))!.Secret);
+        var wrongKey = Configuration(("Alerts:Tables:ConnectionString", connection), (KeyEncryptionKeys.CurrentSetting, Convert.ToBase64String(new byte[32])));
+        var stranger = await StoreFactory.OpenAsync(SettingsLoader.Load(wrongKey), wrongKey, CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidDataException>(() => stranger.Channels.GetAsync(tenant, "hook", CancellationToken.None));
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
