@@ -23,7 +23,7 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapOpenApi();
         app.MapScalarApiReference();
 
-        var v1 = app.MapGroup("/api/v1");
+        var v1 = app.MapGroup("/api/v1").AddEndpointFilter(Errors.ApiErrors.CatchAsync);
         HealthApi.Map(v1.MapGroup(string.Empty).WithTags("Health"));
         UnsubscribeApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers"));
         SubscribersApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers"));

@@ -42,9 +42,14 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<Subscribers.EmailOptIn>();
         services.AddAlertsPage();
         // Unsubscribe links in sent emails must survive restarts: keys live with the data (standalone default ./data/keys).
-        var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
-        services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
-        services.AddProblemDetails();
+        // The hosts register the store's key ring first (AlertsServices.AddAlertsPipeline): this is only for a host that did not.
+        if (!services.Any(d => d.ServiceType == typeof(IDataProtectionProvider)))
+        {
+            var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
+            services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Errors.ApiErrors.AddCorrelationId);
+        services.AddExceptionHandler<Errors.ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);

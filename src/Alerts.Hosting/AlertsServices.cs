@@ -26,6 +26,13 @@ public static class AlertsServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(store);
+        if (store.ChannelSecrets is Security.DataProtectionChannelSecrets secrets)
+        {
+            // One key ring for everything the hosts protect (channel secrets, unsubscribe links): Data Protection's own
+            // registrations (AddDataProtection) only add a provider where none is registered yet.
+            services.AddSingleton(secrets.Provider);
+        }
+
         services.AddSingleton(store.Events);
         services.AddSingleton(store.Companies);
         services.AddSingleton(store.Rules);

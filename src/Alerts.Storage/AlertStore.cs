@@ -1,6 +1,7 @@
 using Alerts.Core.Ports;
 using Alerts.Storage.Primitive;
 using Alerts.Storage.Repositories;
+using Alerts.Storage.Secrets;
 
 namespace Alerts.Storage;
 
@@ -12,14 +13,15 @@ public sealed class AlertStore
     private readonly ManagementTables _management;
     private readonly SourceStatusRepository _sources;
 
-    private AlertStore(IEntityStore store)
+    private AlertStore(IEntityStore store, IChannelSecretProtector? secrets = null)
     {
+        ChannelSecrets = secrets;
         _tables = new StoreTables(store);
         Events = new EventRepository(_tables);
         Companies = new CompanyRepository(_tables);
         Rules = new RuleRepository(_tables);
         Watchlists = new WatchlistRepository(_tables);
-        Channels = new ChannelRepository(_tables);
+        Channels = new ChannelRepository(_tables, new ChannelSecretSealer(secrets));
         Subscriptions = new SubscriptionRepository(_tables);
         RuleStates = new RuleStateRepository(_tables);
         Alerts = new AlertRepository(_tables);
@@ -39,9 +41,15 @@ public sealed class AlertStore
         Sources = _sources;
     }
 
+    /// <summary>The table that holds the Data Protection key ring when the store is Table Storage.</summary>
+    public const string KeyRingTable = "keyring";
+
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
     public static IReadOnlyList<string> TableNames { get; } =
-        [.. new StoreTables(NoStore.Instance).Names, .. new ManagementTables(NoStore.Instance).Names, new SourceStatusRepository(NoStore.Instance).Table.Name];
+        [.. new StoreTables(NoStore.Instance).Names, .. new ManagementTables(NoStore.Instance).Names, new SourceStatusRepository(NoStore.Instance).Table.Name, KeyRingTable];
+
+    /// <summary>What encrypts channel secrets in this store; null only for stores opened without a key ring (tests).</summary>
+    public IChannelSecretProtector? ChannelSecrets { get; }
 
     public IEventRepository Events { get; }
     public ICompanyRepository Companies { get; }
@@ -82,9 +90,13 @@ public sealed class AlertStore
     }
 
     /// <summary>Wraps a backend and makes sure every table exists.</summary>
-    public static async Task<AlertStore> CreateAsync(IEntityStore store, CancellationToken cancellationToken)
+    public static Task<AlertStore> CreateAsync(IEntityStore store, CancellationToken cancellationToken) =>
+        CreateAsync(store, null, cancellationToken);
+
+    /// <summary>Wraps a backend whose channel secrets are encrypted with <paramref name="secrets"/>, and makes sure every table exists.</summary>
+    public static async Task<AlertStore> CreateAsync(IEntityStore store, IChannelSecretProtector? secrets, CancellationToken cancellationToken)
     {
-        var alertStore = new AlertStore(store);
+        var alertStore = new AlertStore(store, secrets);
         await alertStore._tables.EnsureAllAsync(cancellationToken);
         await alertStore._work.UpgradeLegacyRowsAsync(cancellationToken);
         await alertStore._management.EnsureAllAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Alerts.Api.Errors;
 using Alerts.Hosting;
 using Alerts.Hosting.Configuration;
 using Alerts.Storage;
@@ -39,7 +40,8 @@ public sealed class ApiServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiServer> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="logs">Receives the host's logs (otherwise they are dropped unless ALERTS_TEST_LOGS is set).</param>
+    public static async Task<ApiServer> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "alerts-api-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
@@ -66,9 +68,15 @@ public sealed class ApiServer : IAsyncDisposable
             builder.Logging.ClearProviders();
         }
 
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddAlertsPipeline(alertsSettings, store);
         builder.Services.AddAlertsApi(configuration);
         var app = builder.Build();
+        app.UseAlertsErrors();
         app.MapAlertsApi();
         await app.StartAsync();
         return new ApiServer(app, directory, store, new Uri(app.Urls.First()));

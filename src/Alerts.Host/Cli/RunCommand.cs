@@ -1,4 +1,5 @@
 using Alerts.Api;
+using Alerts.Api.Errors;
 using Alerts.Hosting;
 using System.CommandLine;
 using System.Net;
@@ -52,6 +53,7 @@ public static class RunCommand
             builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(10));
 
             await using var app = builder.Build();
+            app.UseAlertsErrors();
             app.MapStandaloneEndpoints();
             app.MapAlertsApi();
             try
