@@ -38,6 +38,7 @@ public static class AlertsServices
         services.AddSingleton(store.Attempts);
         services.AddSingleton(store.Work);
         services.AddSingleton(store.Retention);
+        services.AddSingleton(store.Transactions);
 
         services.AddSingleton(new PipelineOptions
         {

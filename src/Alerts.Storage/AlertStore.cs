@@ -32,6 +32,7 @@ public sealed class AlertStore
         ApiKeys = new ApiKeyRepository(_management);
         Aliases = new CompanyAliasRepository(_management);
         Catalog = new TenantCatalogRepository(_tables, store);
+        Transactions = new PipelineTransactions(store, new PipelineRepositories(Events, RuleStates, Alerts, Deliveries, Attempts, Channels, Work));
     }
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
@@ -53,6 +54,9 @@ public sealed class AlertStore
     public IApiKeyRepository ApiKeys { get; }
     public ICompanyAliasRepository Aliases { get; }
     public ITenantCatalogRepository Catalog { get; }
+
+    /// <summary>The pipeline's repositories bound to one transaction per batch (SQLite), or the plain ones (Table Storage).</summary>
+    public IPipelineTransactions Transactions { get; }
 
     /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>
     public IRetentionRepository Retention { get; }

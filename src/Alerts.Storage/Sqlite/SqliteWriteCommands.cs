@@ -11,6 +11,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly SqliteCommand _replace;
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _deleteIfMatch;
+    private readonly SqliteCommand _get;
 
     public SqliteWriteCommands(SqliteConnection connection)
     {
@@ -20,6 +21,34 @@ internal sealed class SqliteWriteCommands : IDisposable
         _replace = Create(connection, "UPDATE entities SET data = $d, etag = $n WHERE tbl = $t AND pk = $p AND rk = $r AND etag = $e");
         _delete = Create(connection, "DELETE FROM entities WHERE tbl = $t AND pk = $p AND rk = $r");
         _deleteIfMatch = Create(connection, "DELETE FROM entities WHERE tbl = $t AND pk = $p AND rk = $r AND etag = $e");
+        _get = Create(connection, "SELECT pk, rk, data, etag FROM entities WHERE tbl = $t AND pk = $p AND rk = $r");
+    }
+
+    /// <summary>A point read inside the writer's transaction: it sees the transaction's own writes.</summary>
+    public StoredEntity? Get(SqliteTransaction transaction, string table, string partitionKey, string rowKey)
+    {
+        _get.Transaction = transaction;
+        _get.Parameters["$t"].Value = table;
+        _get.Parameters["$p"].Value = partitionKey;
+        _get.Parameters["$r"].Value = rowKey;
+        using var reader = _get.ExecuteReader();
+        return reader.Read() ? SqliteQuery.Read(reader) : null;
+    }
+
+    /// <summary>A range query inside the writer's transaction, read to the end before it returns.</summary>
+    public List<StoredEntity> Query(SqliteTransaction transaction, string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        SqliteQuery.Prepare(command, table, partitionKey, rowKeyFrom, rowKeyTo);
+        using var reader = command.ExecuteReader();
+        var rows = new List<StoredEntity>();
+        while (reader.Read())
+        {
+            rows.Add(SqliteQuery.Read(reader));
+        }
+
+        return rows;
     }
 
     public WriteOutcome Execute(SqliteTransaction transaction, string table, BatchOperation operation)
@@ -46,7 +75,7 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _insert, _upsert, _replace, _delete, _deleteIfMatch })
+        foreach (var command in new[] { _insert, _upsert, _replace, _delete, _deleteIfMatch, _get })
         {
             command.Dispose();
         }
