@@ -60,7 +60,7 @@ public sealed partial class IngestHandler(IEventRepository events, IWorkReposito
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in InTimeOrder(events).Chunk(Math.Max(1, parallelism)))
         {
-            var results = await Task.WhenAll(chunk.Select(e => e.IsWellFormed && EventValidator.Problem(e) is null && !seen.Add(e.Id)
+            var results = await Task.WhenAll(chunk.Select(e => RepeatsEarlier(e, seen)
                 ? Task.FromResult(new IngestResult(IngestOutcome.Duplicate, null))
                 : HandleAsync(e, cancellationToken)));
             for (var i = 0; i < chunk.Length; i++)
@@ -88,10 +88,9 @@ public sealed partial class IngestHandler(IEventRepository events, IWorkReposito
                 var chunkResults = new IngestResult[chunk.Length];
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    var e = chunk[i];
-                    chunkResults[i] = e.IsWellFormed && EventValidator.Problem(e) is null && !seen.Add(e.Id)
+                    chunkResults[i] = RepeatsEarlier(chunk[i], seen)
                         ? new IngestResult(IngestOutcome.Duplicate, null)
-                        : await inTransaction.HandleAsync(e, cancellationToken);
+                        : await inTransaction.HandleAsync(chunk[i], cancellationToken);
                 }
 
                 return chunkResults;
@@ -102,6 +101,10 @@ public sealed partial class IngestHandler(IEventRepository events, IWorkReposito
             }
         }
     }
+
+    /// <summary>A valid event already seen earlier in the same batch (noted in <paramref name="seen"/> otherwise).</summary>
+    private static bool RepeatsEarlier(MarketEvent marketEvent, HashSet<string> seen) =>
+        marketEvent.IsWellFormed && EventValidator.Problem(marketEvent) is null && !seen.Add(marketEvent.Id);
 
     /// <summary>Event-time order, stable for equal times; malformed events (no time to sort by) come first and are rejected.</summary>
     public static IEnumerable<MarketEvent> InTimeOrder(IEnumerable<MarketEvent> events) =>
