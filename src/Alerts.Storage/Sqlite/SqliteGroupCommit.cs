@@ -133,7 +133,7 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
     {
         if (write.Work is { } work)
         {
-            transaction.Save(WorkSavepoint);
+            commands.Save(transaction, WorkSavepoint);
             try
             {
                 work(transaction, commands);
@@ -141,12 +141,11 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
             catch (Exception exception) when (exception is not SqliteException)
             {
                 // Only this caller's writes are undone; the others in the transaction still commit.
-                transaction.Rollback(WorkSavepoint);
-                transaction.Release(WorkSavepoint);
+                commands.RollBack(transaction, WorkSavepoint);
                 return (null, exception);
             }
 
-            transaction.Release(WorkSavepoint);
+            commands.Release(transaction, WorkSavepoint);
             return ([], null);
         }
 
@@ -156,20 +155,19 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
             return ([.. write.Operations.Select(operation => commands.Execute(transaction, write.Table, operation))], null);
         }
 
-        transaction.Save(WriteSavepoint);
+        commands.Save(transaction, WriteSavepoint);
         var outcomes = new WriteOutcome[write.Operations.Count];
         for (var i = 0; i < outcomes.Length; i++)
         {
             outcomes[i] = commands.Execute(transaction, write.Table, write.Operations[i]);
             if (!outcomes[i].Applied)
             {
-                transaction.Rollback(WriteSavepoint);
-                transaction.Release(WriteSavepoint);
+                commands.RollBack(transaction, WriteSavepoint);
                 return (null, new BatchConflictException(i, write.Operations[i]));
             }
         }
 
-        transaction.Release(WriteSavepoint);
+        commands.Release(transaction, WriteSavepoint);
         return (outcomes, null);
     }
 

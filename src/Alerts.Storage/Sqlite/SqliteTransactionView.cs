@@ -42,22 +42,21 @@ internal sealed class SqliteTransactionView(SqliteTransaction transaction, Sqlit
     public Task<IReadOnlyList<string?>> ExecuteBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken)
     {
         EntityBatch.Validate(table, operations);
-        transaction.Save(BatchSavepoint);
+        commands.Save(transaction, BatchSavepoint);
         var etags = new string?[operations.Count];
         for (var i = 0; i < operations.Count; i++)
         {
             var outcome = commands.Execute(transaction, table, operations[i]);
             if (!outcome.Applied)
             {
-                transaction.Rollback(BatchSavepoint);
-                transaction.Release(BatchSavepoint);
+                commands.RollBack(transaction, BatchSavepoint);
                 return Task.FromException<IReadOnlyList<string?>>(new BatchConflictException(i, operations[i]));
             }
 
             etags[i] = outcome.ETag;
         }
 
-        transaction.Release(BatchSavepoint);
+        commands.Release(transaction, BatchSavepoint);
         return Task.FromResult<IReadOnlyList<string?>>(etags);
     }
 
