@@ -90,6 +90,7 @@ var tableNames = [
   'deliveries'
   'attempts'
   'work'
+  'held'
   'tenants'
   'apikeys'
   'aliases'

@@ -38,6 +38,7 @@ public static class ApiEndpointRouteBuilderExtensions
         SubscriptionsApi.Map(tenant.MapGroup(string.Empty).WithTags("Subscriptions"));
         AlertsApi.Map(tenant.MapGroup(string.Empty).WithTags("Alerts"));
         DeliveriesApi.Map(tenant.MapGroup(string.Empty).WithTags("Deliveries"));
+        BacktestApi.Map(tenant.MapGroup(string.Empty).WithTags("Backtest"));
         return app;
     }
 }

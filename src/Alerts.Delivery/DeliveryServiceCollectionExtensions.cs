@@ -36,6 +36,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EndpointPacer>();
+        services.TryAddSingleton<EndpointQuota>();
         services.TryAddSingleton<IDeliveryContextSource, DefaultDeliveryContextSource>();
         services.TryAddSingleton<ChannelValidator>();
         services.TryAddSingleton<IServiceBusSenders, ServiceBusSenders>();

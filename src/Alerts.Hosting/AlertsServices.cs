@@ -37,6 +37,7 @@ public static class AlertsServices
         services.AddSingleton(store.Deliveries);
         services.AddSingleton(store.Attempts);
         services.AddSingleton(store.Work);
+        services.AddSingleton(store.Held);
         services.AddSingleton(store.Retention);
         services.AddSingleton(store.Transactions);
 
@@ -58,6 +59,7 @@ public static class AlertsServices
         services.AddSingleton<IngestHandler>();
         services.AddSingleton<EvaluateHandler>();
         services.AddSingleton<DeliverHandler>();
+        services.AddSingleton<Alerts.Core.Holding.HeldDeliveryReleaser>();
         services.AddSingleton<RetryDueHandler>();
         services.AddSingleton<DeadLetterRedelivery>();
         services.AddSingleton(RetentionOptions(settings.Retention));

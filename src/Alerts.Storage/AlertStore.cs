@@ -26,13 +26,14 @@ public sealed class AlertStore
         Attempts = new DeliveryAttemptRepository(_tables);
         _work = new WorkRepository(_tables);
         Work = _work;
+        Held = new HeldDeliveryRepository(_tables);
         Retention = new RetentionRepository(_tables, _work);
         _management = new ManagementTables(store);
         Tenants = new TenantRepository(_management);
         ApiKeys = new ApiKeyRepository(_management);
         Aliases = new CompanyAliasRepository(_management);
         Catalog = new TenantCatalogRepository(_tables, store);
-        Transactions = new PipelineTransactions(store, new PipelineRepositories(Events, RuleStates, Alerts, Deliveries, Attempts, Channels, Work));
+        Transactions = new PipelineTransactions(store, new PipelineRepositories(Events, RuleStates, Alerts, Deliveries, Attempts, Channels, Work, Held));
     }
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
@@ -50,6 +51,7 @@ public sealed class AlertStore
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
+    public IHeldDeliveryRepository Held { get; }
     public ITenantRepository Tenants { get; }
     public IApiKeyRepository ApiKeys { get; }
     public ICompanyAliasRepository Aliases { get; }

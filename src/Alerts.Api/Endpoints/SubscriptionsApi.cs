@@ -1,4 +1,5 @@
 using Alerts.Api.Access;
+using Alerts.Api.Catalog;
 using Alerts.Api.Json;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
@@ -78,9 +79,14 @@ internal static class SubscriptionsApi
             }
         }
 
-        return errors.Count > 0
-            ? (null, ApiProblems.Invalid(errors))
-            : (new Subscription(caller.TenantId, id, request.RuleId, [.. request.ChannelIds.Distinct(StringComparer.Ordinal)]), null);
+        var subscription = new Subscription(
+            caller.TenantId, id, request.RuleId, [.. request.ChannelIds.Distinct(StringComparer.Ordinal)],
+            request.Templates, request.TimeZone, request.QuietHours, request.Digest);
+        var wording = new List<ImportError>();
+        CatalogValidator.ValidateWording(string.Empty, subscription, wording);
+        errors.AddRange(wording.Select(e => new FieldError(e.Path.TrimStart('.'), e.Message)));
+
+        return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (subscription, null);
     }
 
     /// <summary>What the subscription handlers share, bound as one parameter.</summary>

@@ -49,5 +49,7 @@ namespace Alerts.Api.Json;
 [JsonSerializable(typeof(TestSendResult))]
 [JsonSerializable(typeof(RedeliverResult))]
 [JsonSerializable(typeof(DryRunResult))]
+[JsonSerializable(typeof(BacktestRequestShape))]
+[JsonSerializable(typeof(BacktestResult))]
 [JsonSerializable(typeof(HealthView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -185,7 +185,9 @@ public sealed partial class DeliverHandler(
             DeliveryResult.Permanent p => (AttemptOutcome.Permanent, $"{p.Reason}: {p.Detail}"),
             _ => (AttemptOutcome.Permanent, "unknown result"),
         };
-        await attempts.AddAsync(new DeliveryAttempt(leased.TenantId, leased.Id, number, now, outcome, result.StatusCode, latency, error), cancellationToken);
+        await attempts.AddAsync(
+            new DeliveryAttempt(leased.TenantId, leased.Id, number, now, outcome, result.StatusCode, latency, error, (result as DeliveryResult.Delivered)?.Response),
+            cancellationToken);
 
         if (result is DeliveryResult.Permanent { DisableEndpoint: true } gone && channel is not null)
         {

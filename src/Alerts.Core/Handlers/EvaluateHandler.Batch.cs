@@ -39,7 +39,7 @@ public sealed partial class EvaluateHandler
         await transactions.RunAsync(async repositories =>
         {
             var inTransaction = new EvaluateHandler(
-                repositories.Events, repositories.RuleStates, repositories.Alerts, repositories.Deliveries, repositories.Work, catalog, options, time, logger);
+                repositories.Events, repositories.RuleStates, repositories.Alerts, repositories.Deliveries, repositories.Work, repositories.Held, catalog, options, time, logger);
             foreach (var eventId in missing)
             {
                 await repositories.Work.RemoveAsync(WorkStage.Evaluate, eventId, cancellationToken);

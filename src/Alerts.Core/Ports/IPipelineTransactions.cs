@@ -8,7 +8,8 @@ public sealed record PipelineRepositories(
     IDeliveryRepository Deliveries,
     IDeliveryAttemptRepository Attempts,
     IChannelRepository Channels,
-    IWorkRepository Work);
+    IWorkRepository Work,
+    IHeldDeliveryRepository Held);
 
 /// <summary>
 /// Runs a batch's writes as one transaction where the store has them (SQLite: the whole batch commits, or none of it when the

@@ -24,5 +24,6 @@ internal sealed class PipelineTransactions(IEntityStore store, PipelineRepositor
         new DeliveryRepository(tables),
         new DeliveryAttemptRepository(tables),
         new ChannelRepository(tables),
-        new WorkRepository(tables));
+        new WorkRepository(tables),
+        new HeldDeliveryRepository(tables));
 }

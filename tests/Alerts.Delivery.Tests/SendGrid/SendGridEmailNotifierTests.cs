@@ -40,7 +40,9 @@ public class SendGridEmailNotifierTests
 
         var result = await notifier.SendAsync(request, Ct);
 
-        Assert.Equal(new DeliveryResult.Delivered(202), result);
+        var delivered = Assert.IsType<DeliveryResult.Delivered>(result);
+        Assert.Equal(202, delivered.Code);
+        Assert.Matches("^X-Message-Id: fake-[0-9a-f]{12}$", delivered.Response); // ties the attempt to SendGrid's activity feed
         var mail = Assert.Single(fake.Accepted);
         Assert.Equal("analyst@example.com", mail["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>());
         Assert.Equal("Tencent Holdings: 智谱 files for STAR listing", Subject(mail));
@@ -70,7 +72,7 @@ public class SendGridEmailNotifierTests
 
         var result = await notifier.SendAsync(TestData.Request(TestData.EmailChannel()), Ct);
 
-        Assert.Equal(new DeliveryResult.Delivered(200), result);
+        Assert.Equal(200, Assert.IsType<DeliveryResult.Delivered>(result).Code);
         Assert.True(Assert.Single(fake.Accepted)["mail_settings"]!["sandbox_mode"]!["enable"]!.GetValue<bool>());
     }
 
