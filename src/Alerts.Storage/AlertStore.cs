@@ -21,7 +21,8 @@ public sealed class AlertStore
         Companies = new CompanyRepository(_tables);
         Rules = new RuleRepository(_tables);
         Watchlists = new WatchlistRepository(_tables);
-        Channels = new ChannelRepository(_tables, new ChannelSecretSealer(secrets));
+        var sealer = new ChannelSecretSealer(secrets);
+        Channels = new ChannelRepository(_tables, sealer);
         Subscriptions = new SubscriptionRepository(_tables);
         RuleStates = new RuleStateRepository(_tables);
         Alerts = new AlertRepository(_tables);
@@ -39,6 +40,7 @@ public sealed class AlertStore
         Catalog = new TenantCatalogRepository(_tables, store);
         _sources = new SourceStatusRepository(store);
         Sources = _sources;
+        Transactions = new PipelineTransactions(store, sealer, new PipelineRepositories(Events, RuleStates, Alerts, Deliveries, Attempts, Channels, Work, Held));
     }
 
     /// <summary>The table that holds the Data Protection key ring when the store is Table Storage.</summary>
@@ -71,6 +73,8 @@ public sealed class AlertStore
 
     /// <summary>How each feed source is doing (last poll, last success, rows, last error, next poll).</summary>
     public ISourceStatusRepository Sources { get; }
+    /// <summary>The pipeline's repositories bound to one transaction per batch (SQLite), or the plain ones (Table Storage).</summary>
+    public IPipelineTransactions Transactions { get; }
 
     /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>
     public IRetentionRepository Retention { get; }

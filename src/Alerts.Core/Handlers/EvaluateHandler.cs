@@ -51,9 +51,15 @@ public sealed partial class EvaluateHandler(
     {
         ArgumentNullException.ThrowIfNull(marketEvent);
         var snapshot = await catalog.GetAsync(cancellationToken);
+        return await EvaluateAsync(marketEvent, snapshot, [.. snapshot.Rules.Match(marketEvent)], cancellationToken);
+    }
+
+    /// <summary>Decides the rules an event matched, saves their states, writes what fired and removes the event's pending row.</summary>
+    private async Task<EvaluateResult> EvaluateAsync(MarketEvent marketEvent, CatalogSnapshot snapshot, IReadOnlyList<RuleMatch> matches, CancellationToken cancellationToken)
+    {
         var fired = new List<Alert>();
         var toDeliver = new List<DeliverMessage>();
-        foreach (var match in snapshot.Rules.Match(marketEvent))
+        foreach (var match in matches)
         {
             if (await EvaluateRuleAsync(match, marketEvent, snapshot, toDeliver, cancellationToken) is { } alert)
             {

@@ -22,11 +22,14 @@ public sealed class AlertsSettings
     /// <summary>False pauses delivery (pending deliveries wait in the store) while polling and evaluation go on.</summary>
     public bool DeliveryEnabled { get; set; } = true;
 
-    /// <summary>Concurrent sends (the standalone driver's delivery workers).</summary>
-    public int DeliveryWorkers { get; set; } = 32;
+    /// <summary>Sends in flight at once in the standalone driver (spread over up to four batch pumps).</summary>
+    public int DeliveryWorkers { get; set; } = 256;
 
     /// <summary>Evaluation lanes of the standalone driver: one subject's events stay in order within its lane.</summary>
     public int EvaluationWorkers { get; set; } = 4;
+
+    /// <summary>Most queued messages (or pushed events) one stage run takes at once; their writes share one transaction.</summary>
+    public int BatchSize { get; set; } = 128;
 
     /// <summary>Capacity of each in-process queue; a full queue makes its producer wait (nothing is dropped).</summary>
     public int QueueCapacity { get; set; } = 1024;
