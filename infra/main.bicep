@@ -90,6 +90,7 @@ var tableNames = [
   'deliveries'
   'attempts'
   'work'
+  'markethistory'
   'tenants'
   'apikeys'
   'aliases'

@@ -21,6 +21,7 @@ public sealed class AlertStore
         Channels = new ChannelRepository(_tables);
         Subscriptions = new SubscriptionRepository(_tables);
         RuleStates = new RuleStateRepository(_tables);
+        MarketHistory = new MarketHistoryRepository(_tables);
         Alerts = new AlertRepository(_tables);
         Deliveries = new DeliveryRepository(_tables);
         Attempts = new DeliveryAttemptRepository(_tables);
@@ -45,6 +46,7 @@ public sealed class AlertStore
     public IChannelRepository Channels { get; }
     public ISubscriptionRepository Subscriptions { get; }
     public IRuleStateRepository RuleStates { get; }
+    public IMarketHistoryRepository MarketHistory { get; }
     public IAlertRepository Alerts { get; }
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }

@@ -2,6 +2,7 @@ using Alerts.Core.Catalog;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Rules;
+using Alerts.Core.Rules.Market;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Handlers;
@@ -25,7 +26,8 @@ public sealed partial class EvaluateHandler(
     ICatalogSource catalog,
     PipelineOptions options,
     TimeProvider time,
-    ILogger<EvaluateHandler> logger)
+    ILogger<EvaluateHandler> logger,
+    MarketHistoryService? history = null)
 {
     // Each lost race means another evaluator's save won, so this bounds the wait behind that many concurrent evaluators.
     private const int StateWriteAttempts = 16;
@@ -51,9 +53,11 @@ public sealed partial class EvaluateHandler(
         var snapshot = await catalog.GetAsync(cancellationToken);
         var fired = new List<Alert>();
         var toDeliver = new List<DeliverMessage>();
-        foreach (var match in snapshot.Rules.Match(marketEvent))
+        var matches = snapshot.Rules.Match(marketEvent);
+        var market = await MarketViewAsync(snapshot.Rules, matches, marketEvent, cancellationToken);
+        foreach (var match in matches)
         {
-            if (await EvaluateRuleAsync(match, marketEvent, snapshot, toDeliver, cancellationToken) is { } alert)
+            if (await EvaluateRuleAsync(match, marketEvent, snapshot, market, toDeliver, cancellationToken) is { } alert)
             {
                 fired.Add(alert);
             }
@@ -63,15 +67,39 @@ public sealed partial class EvaluateHandler(
         return new EvaluateResult(fired, toDeliver);
     }
 
+    /// <summary>
+    /// For a tick whose symbol a market rule watches: records it in the stored history, then loads every history the matched
+    /// rules read (a listing spread reads both legs and the rate). Null when no market rule is involved.
+    /// </summary>
+    private async Task<IMarketView?> MarketViewAsync(RuleBook rules, IReadOnlyList<RuleMatch> matches, MarketEvent marketEvent, CancellationToken cancellationToken)
+    {
+        if (history is null || marketEvent.Tick is not { } tick || !rules.KeepsHistoryOf(tick.Symbol))
+        {
+            return null;
+        }
+
+        var market = new MarketMemory();
+        market.Add(await history.ObserveAsync(tick, cancellationToken));
+        foreach (var symbol in matches.SelectMany(m => RuleBook.HistoriesFor(m, tick)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (market.History(symbol) is null && await history.LoadAsync(symbol, cancellationToken) is { } loaded)
+            {
+                market.Add(loaded);
+            }
+        }
+
+        return market;
+    }
+
     private async Task<Alert?> EvaluateRuleAsync(
-        RuleMatch match, MarketEvent marketEvent, CatalogSnapshot snapshot, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
+        RuleMatch match, MarketEvent marketEvent, CatalogSnapshot snapshot, IMarketView? market, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
     {
         var rule = match.Rule;
         var stateless = RuleFiring.IsStateless(rule);
         for (var attempt = 0; attempt < StateWriteAttempts; attempt++)
         {
             var stored = stateless ? null : await states.GetAsync(rule.TenantId, rule.Id, match.Subject, cancellationToken);
-            var decision = RuleFiring.Decide(match, stored?.Value, marketEvent);
+            var decision = RuleFiring.Decide(match, stored?.Value, marketEvent, market);
 
             // The state is decided and saved first, with its ETag condition: of two evaluators racing on one rule and subject,
             // only the one whose save wins may write an alert. A crash after the save is safe, because re-evaluating the event
@@ -84,10 +112,15 @@ public sealed partial class EvaluateHandler(
 
             if (!decision.Fires)
             {
+                if (decision.HeldBack)
+                {
+                    LogHeldBack(logger, rule.TenantId, rule.Id, match.Subject, decision.Reason);
+                }
+
                 return null;
             }
 
-            var alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow());
+            var alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow(), decision.Explanation);
             if (await alerts.TryAddAsync(alert, cancellationToken))
             {
                 LogFired(logger, rule.TenantId, rule.Id, alert.Id, marketEvent.Id);
@@ -128,6 +161,9 @@ public sealed partial class EvaluateHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rule {TenantId}/{RuleId} state for {Subject} changed concurrently; re-deciding")]
     private static partial void LogStateRace(ILogger logger, string tenantId, string ruleId, string subject);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rule {TenantId}/{RuleId} for {Subject} is {Reason}")]
+    private static partial void LogHeldBack(ILogger logger, string tenantId, string ruleId, string subject, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Channel {TenantId}/{ChannelId} is disabled; alert {AlertId} not delivered to it")]
     private static partial void LogChannelDisabled(ILogger logger, string tenantId, string channelId, string alertId);

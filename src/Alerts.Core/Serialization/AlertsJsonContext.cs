@@ -28,6 +28,8 @@ namespace Alerts.Core.Serialization;
 [JsonSerializable(typeof(DeliveryAttempt))]
 [JsonSerializable(typeof(RuleState))]
 [JsonSerializable(typeof(WorkItem))]
+[JsonSerializable(typeof(Rules.Market.DailyHistory))]
+[JsonSerializable(typeof(Rules.Market.IntradayHistory))]
 [JsonSerializable(typeof(Handlers.EvaluateMessage))]
 [JsonSerializable(typeof(Handlers.DeliverMessage))]
 public sealed partial class AlertsJsonContext : JsonSerializerContext;

@@ -26,8 +26,12 @@ internal sealed class StoreTables(IEntityStore store)
     public JsonTable<Core.Model.DeliveryAttempt> Attempts { get; } = new(store, "attempts", Json.DeliveryAttempt);
     public JsonTable<Core.Ports.WorkItem> Work { get; } = new(store, "work", Json.WorkItem);
 
+    // One table, two row kinds per symbol partition: "daily" (completed days) and "today".
+    public JsonTable<Core.Rules.Market.DailyHistory> MarketDaily { get; } = new(store, "markethistory", Json.DailyHistory);
+    public JsonTable<Core.Rules.Market.IntradayHistory> MarketToday { get; } = new(store, "markethistory", Json.IntradayHistory);
+
     public IEnumerable<string> Names =>
-        [Events.Name, Companies.Name, Rules.Name, Watchlists.Name, Channels.Name, Subscriptions.Name, RuleStates.Name, Alerts.Name, Deliveries.Name, Attempts.Name, Work.Name];
+        [Events.Name, Companies.Name, Rules.Name, Watchlists.Name, Channels.Name, Subscriptions.Name, RuleStates.Name, Alerts.Name, Deliveries.Name, Attempts.Name, Work.Name, MarketDaily.Name];
 
     public static string Key(string id) => EntityKeys.Encode(id);
 
