@@ -15,6 +15,7 @@ public static class AlertsCli
             ReplayCommand.Create(),
             BacktestCommand.Create(),
             ImportCommand.Create(),
+            HistoryCommand.Create(),
             DeliveriesCommand.Create(),
             Client.TenantCommands.Tenants(),
             Client.TenantCommands.Keys(),
