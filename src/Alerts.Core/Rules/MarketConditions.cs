@@ -41,15 +41,16 @@ internal static class MarketConditions
         var beyond = high ? tick.Price > record : tick.Price < record;
         var band = record * rule.RearmPercent / 100m;
         var rearmed = state.Armed || newDay || (high ? tick.Price <= record - band : tick.Price >= record + band);
-        var explanation = $"new {window} {(high ? "high" : "low")} {tick.Currency} {Shown.Money(tick.Price)} "
-            + $"(previous {(high ? "highest" : "lowest")} close {tick.Currency} {Shown.Money(record)} over {range.Days} trading day(s))";
-        return MarketOutcome.Edge(beyond, rearmed, state.Reference, explanation);
+        return MarketOutcome.Edge(beyond, rearmed, state.Reference, (tick, window, high, record, range.Days), static v =>
+            $"new {v.window} {(v.high ? "high" : "low")} {v.tick.Currency} {Shown.Money(v.tick.Price)} "
+            + $"(previous {(v.high ? "highest" : "lowest")} close {v.tick.Currency} {Shown.Money(v.record)} over {v.Days} trading day(s))");
     }
 
     private static MarketOutcome WindowMove(WindowMoveRule rule, RuleState state, PriceTick tick, SymbolHistory? history, TradingCalendar calendar, bool newDay)
     {
         decimal move;
-        string from;
+        (int Minutes, int Days, decimal Price) from;
+        var fromDate = default(DateOnly);
         if (rule.Minutes is { } minutes)
         {
             if (history?.RangeSince(tick.Time - TimeSpan.FromMinutes(minutes)) is not { } range || range.Low <= 0)
@@ -65,7 +66,7 @@ internal static class MarketConditions
                 MoveDirection.Down => down,
                 _ => Math.Abs(up) >= Math.Abs(down) ? up : down,
             };
-            from = $"in {minutes} minutes, from {tick.Currency} {Shown.Money(move >= 0 ? range.Low : range.High)}";
+            from = (minutes, 0, move >= 0 ? range.Low : range.High);
         }
         else
         {
@@ -77,7 +78,8 @@ internal static class MarketConditions
             }
 
             move = (tick.Price - close.Close) / close.Close * 100m;
-            from = $"over {days} trading day(s), from the close of {close.Date:yyyy-MM-dd} at {tick.Currency} {Shown.Money(close.Close)}";
+            from = (0, days, close.Close);
+            fromDate = close.Date;
         }
 
         var threshold = rule.ThresholdPercent;
@@ -88,8 +90,12 @@ internal static class MarketConditions
             _ => Math.Abs(move) >= threshold,
         };
         var rearmed = state.Armed || newDay || Math.Abs(move) <= threshold - rule.RearmPoints;
-        var explanation = $"moved {Shown.Percent(move)}% (threshold {Shown.Number(threshold)}%) {from} to {tick.Currency} {Shown.Money(tick.Price)}";
-        return MarketOutcome.Edge(beyond, rearmed, state.Reference, explanation);
+        return MarketOutcome.Edge(beyond, rearmed, state.Reference, (tick, move, threshold, from, fromDate), static v =>
+            $"moved {Shown.Percent(v.move)}% (threshold {Shown.Number(v.threshold)}%) "
+            + (v.from.Minutes > 0
+                ? $"in {v.from.Minutes} minutes, from {v.tick.Currency} {Shown.Money(v.from.Price)}"
+                : $"over {v.from.Days} trading day(s), from the close of {v.fromDate:yyyy-MM-dd} at {v.tick.Currency} {Shown.Money(v.from.Price)}")
+            + $" to {v.tick.Currency} {Shown.Money(v.tick.Price)}");
     }
 
     private static MarketOutcome VolumeSpike(VolumeSpikeRule rule, RuleState state, PriceTick tick, SymbolHistory? history, TradingCalendar calendar, bool newDay)
@@ -104,9 +110,9 @@ internal static class MarketConditions
         var ratio = tick.Volume / average.Average;
         var beyond = ratio >= rule.Multiple;
         var rearmed = state.Armed || newDay || ratio <= rule.Multiple * (1m - (rule.RearmPercent / 100m));
-        var explanation = $"volume {tick.Volume.ToString("N0", CultureInfo.InvariantCulture)} by {local:HH:mm} is {Shown.Number(Math.Round(ratio, 1))}× "
-            + $"the {average.Days}-day average {Math.Round(average.Average).ToString("N0", CultureInfo.InvariantCulture)} (threshold {Shown.Number(rule.Multiple)}×)";
-        return MarketOutcome.Edge(beyond, rearmed, state.Reference, explanation);
+        return MarketOutcome.Edge(beyond, rearmed, state.Reference, (tick, local, ratio, average, rule.Multiple), static v =>
+            $"volume {v.tick.Volume.ToString("N0", CultureInfo.InvariantCulture)} by {v.local:HH:mm} is {Shown.Number(Math.Round(v.ratio, 1))}× "
+            + $"the {v.average.Days}-day average {Math.Round(v.average.Average).ToString("N0", CultureInfo.InvariantCulture)} (threshold {Shown.Number(v.Multiple)}×)");
     }
 }
 

@@ -11,9 +11,12 @@ internal readonly record struct MarketOutcome(bool Met, bool ArmedAfter, decimal
     public static MarketOutcome HeldBack(bool armed, decimal? reference, string why) =>
         new(false, armed, reference, null, HeldBackPrefix + why, null);
 
-    /// <summary>An edge with a re-arm condition: fires only when armed and beyond; disarms while beyond.</summary>
-    public static MarketOutcome Edge(bool beyond, bool rearmed, decimal? reference, string explanation) =>
+    /// <summary>
+    /// An edge with a re-arm condition: fires only when armed and beyond; disarms while beyond. The explanation is written only
+    /// when the condition holds (it is what the alert says), which keeps the many ticks that decide nothing cheap.
+    /// </summary>
+    public static MarketOutcome Edge<TState>(bool beyond, bool rearmed, decimal? reference, TState values, Func<TState, string> explain) =>
         beyond
-            ? new(rearmed, false, reference, reference, rearmed ? "condition met" : "condition still met since the last edge", explanation)
-            : new(false, rearmed, reference, null, "condition not met", explanation);
+            ? new(rearmed, false, reference, reference, rearmed ? "condition met" : "condition still met since the last edge", explain(values))
+            : new(false, rearmed, reference, null, "condition not met", null);
 }

@@ -36,10 +36,7 @@ internal static class SpreadCondition
 
         var rate = fx is null ? 1m : legs.InvertFx ? 1m / fx.Price : fx.Price;
         var premium = ((first!.Price / (second!.Price * rate)) - 1m) * 100m;
-        var name = legs.IsAOverH ? "A-share premium" : $"{legs.First.Symbol} premium over {legs.Second.Symbol}";
-        var quotes = $"{legs.First.Symbol} {first.Currency} {Shown.Money(first.Price)} vs {legs.Second.Symbol} {second.Currency} {Shown.Money(second.Price)}"
-            + (fx is null ? "" : $" at {rate.ToString("0.####", CultureInfo.InvariantCulture)}");
-        var shown = Math.Round(premium, 1).ToString("0.0", CultureInfo.InvariantCulture);
+        var quotes = new SpreadQuotes(legs, first, second, fx is null ? null : rate, premium);
 
         if (rule.MovePoints is { } points)
         {
@@ -49,18 +46,30 @@ internal static class SpreadCondition
             }
 
             var moved = premium - reference;
-            var explanation = $"{name} {shown}% (moved {Shown.Percent(moved)} points from {Math.Round(reference, 1).ToString("0.0", CultureInfo.InvariantCulture)}%, threshold {Shown.Number(points)}): {quotes}";
             return Math.Abs(moved) >= points
-                ? new MarketOutcome(true, true, reference, premium, "condition met", explanation)
-                : new MarketOutcome(false, true, reference, null, "condition not met", explanation);
+                ? new MarketOutcome(true, true, reference, premium, "condition met",
+                    $"{quotes.Name} {quotes.Premium}% (moved {Shown.Percent(moved)} points from {Math.Round(reference, 1).ToString("0.0", CultureInfo.InvariantCulture)}%, threshold {Shown.Number(points)}): {quotes}")
+                : new MarketOutcome(false, true, reference, null, "condition not met", null);
         }
 
         var level = rule.Level ?? 0m;
         var above = rule.Direction == CrossDirection.Above;
         var crossed = above ? premium >= level : premium <= level;
         var back = above ? premium <= level - rule.HysteresisPoints : premium >= level + rule.HysteresisPoints;
-        var text = $"{name} {shown}% (threshold {Shown.Number(level)}%): {quotes}";
-        return MarketOutcome.Edge(crossed, state.Armed || (!crossed && back), state.Reference, text);
+        return MarketOutcome.Edge(crossed, state.Armed || (!crossed && back), state.Reference, (quotes, level), static v =>
+            $"{v.quotes.Name} {v.quotes.Premium}% (threshold {Shown.Number(v.level)}%): {v.quotes}");
+    }
+
+    /// <summary>The words for both quotes and the rate: "688xxx.SS CNY … vs 2513.HK HKD … at 0.92".</summary>
+    private sealed record SpreadQuotes(SpreadLegs Legs, Quote First, Quote Second, decimal? Rate, decimal Value)
+    {
+        public string Name => Legs.IsAOverH ? "A-share premium" : $"{Legs.First.Symbol} premium over {Legs.Second.Symbol}";
+
+        public string Premium => Math.Round(Value, 1).ToString("0.0", CultureInfo.InvariantCulture);
+
+        public override string ToString() =>
+            $"{Legs.First.Symbol} {First.Currency} {Shown.Money(First.Price)} vs {Legs.Second.Symbol} {Second.Currency} {Shown.Money(Second.Price)}"
+            + (Rate is { } rate ? $" at {rate.ToString("0.####", CultureInfo.InvariantCulture)}" : "");
     }
 
     private static Quote? QuoteOf(string symbol, PriceTick tick, IMarketView? market) =>

@@ -21,6 +21,9 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
 
     public TradingCalendar Calendar { get; } = TradingCalendars.ForSymbol(symbol);
 
+    // Many rules with the same window read the same range on every tick of the day: computed once until the closes change.
+    private readonly Dictionary<(int From, int Before), (decimal High, decimal Low, int Days)?> _ranges = [];
+
     public Quote? Latest => Today is { } t ? new Quote(Symbol, t.Price, t.Currency, t.At) : null;
 
     /// <summary>Applies a tick; says which of the two stored parts changed.</summary>
@@ -45,6 +48,11 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
         if (tick.PreviousClose > 0)
         {
             dailyChanged |= Daily.SetClose(Calendar.TradingDaysBefore(day, 1), tick.PreviousClose);
+        }
+
+        if (dailyChanged)
+        {
+            _ranges.Clear();
         }
 
         var today = Today ??= new IntradayHistory { Day = day };
@@ -81,14 +89,26 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
             changed |= close > 0 && Daily.SetClose(date, close);
         }
 
+        _ranges.Clear();
         return changed;
     }
 
     /// <summary>The highest and lowest close on days from <paramref name="from"/> (inclusive) to <paramref name="before"/> (exclusive), with how many days.</summary>
     public (decimal High, decimal Low, int Days)? CloseRange(DateOnly from, DateOnly before)
     {
-        var start = LowerBound(DailyHistory.Number(from));
-        var end = LowerBound(DailyHistory.Number(before));
+        var key = (DailyHistory.Number(from), DailyHistory.Number(before));
+        if (!_ranges.TryGetValue(key, out var range))
+        {
+            _ranges[key] = range = ComputeRange(key.Item1, key.Item2);
+        }
+
+        return range;
+    }
+
+    private (decimal High, decimal Low, int Days)? ComputeRange(int from, int before)
+    {
+        var start = LowerBound(from);
+        var end = LowerBound(before);
         if (end <= start)
         {
             return null;
