@@ -52,6 +52,7 @@ public sealed record RedeliverFailure(string DeliveryId, string Problem);
 
 public sealed record RedeliverResult(IReadOnlyList<string> Redelivered, IReadOnlyList<RedeliverFailure> Failed);
 
-public sealed record DryRunResult(DateTimeOffset Since, int EventsExamined, IReadOnlyList<Alert> Alerts);
+/// <summary>A dry run's alerts, and each time a market rule could not decide and why (<see cref="HeldBackNote"/>).</summary>
+public sealed record DryRunResult(DateTimeOffset Since, int EventsExamined, IReadOnlyList<Alert> Alerts, IReadOnlyList<Core.Rules.HeldBackNote> HeldBack);
 
 public sealed record HealthView(string Status);

@@ -126,6 +126,24 @@ public sealed class RulesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules/filings/dry-run", """{"since":"yesterday"}""")).Status);
     }
 
+    [Fact]
+    public async Task A_dry_run_of_a_market_rule_decides_from_the_stored_ticks_and_says_when_it_was_held_back()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _server.Store.Events.TryAddAsync(MarketEvent.Of(new PriceTick("2513.HK", 410m, 400m, 1_000, now.AddHours(-2), "HKD", "quotes")), CancellationToken.None);
+        await _server.Store.Events.TryAddAsync(MarketEvent.Of(new PriceTick("2513.HK", 496m, 400m, 9_000, now.AddHours(-1), "HKD", "quotes")), CancellationToken.None);
+        await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules", """{"kind":"windowMove","id":"jump","name":"jump","companies":{"companies":["Zhipu"]},"thresholdPercent":20,"tradingDays":1,"direction":"Up"}""");
+        await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules", """{"kind":"volumeSpike","id":"spike","name":"spike","companies":{"companies":["Zhipu"]},"multiple":3}""");
+
+        var (_, jump) = await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules/jump/dry-run");
+        var (_, spike) = await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules/spike/dry-run");
+
+        var alert = Assert.Single(jump!["alerts"]!.AsArray());
+        Assert.Contains("moved +24.00% (threshold 20%) over 1 trading day(s)", (string)alert!["headline"]!, StringComparison.Ordinal);
+        Assert.Empty(spike!["alerts"]!.AsArray());
+        Assert.StartsWith("held back: no volume of 2513.HK", (string)spike["heldBack"]![0]!["reason"]!, StringComparison.Ordinal);
+    }
+
     private static MarketEvent Event(string id, string code, string title, AnnouncementCategory category, DateTimeOffset at) =>
         MarketEvent.Of(Announcement.Create("hkex", id, [new IssuerRef("HKEX", code, null)], title, "en", [category], "x", null, at));
 }
