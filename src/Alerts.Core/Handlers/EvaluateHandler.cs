@@ -162,7 +162,8 @@ public sealed partial class EvaluateHandler(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rule {TenantId}/{RuleId} state for {Subject} changed concurrently; re-deciding")]
     private static partial void LogStateRace(ILogger logger, string tenantId, string ruleId, string subject);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rule {TenantId}/{RuleId} for {Subject} is {Reason}")]
+    // Debug: a stale quote holds a spread rule back on every tick outside trading hours; backtest and dry run list the reasons.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rule {TenantId}/{RuleId} for {Subject} is {Reason}")]
     private static partial void LogHeldBack(ILogger logger, string tenantId, string ruleId, string subject, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Channel {TenantId}/{ChannelId} is disabled; alert {AlertId} not delivered to it")]
