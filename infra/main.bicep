@@ -99,6 +99,7 @@ var tableNames = [
   'attempts'
   'work'
   'held'
+  'markethistory'
   'tenants'
   'apikeys'
   'aliases'

@@ -77,6 +77,7 @@ var indexed = Measure.Throughput("RuleBook", announcements, a => book.Match(a).C
 var naiveScan = new NaiveRuleScan(market.Rules, market.Watchlists, market.Directory);
 var naive = Measure.Throughput("NaiveRuleScan", announcements, a => naiveScan.Match(a).Count, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(options.Seconds));
 var tickRun = Measure.Throughput("RuleBook ticks", ticks, t => book.Match(t).Count, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+var (marketMatch, marketRun, historyBytes, historySymbols, marketFired, marketHeldBack) = MarketBenchmark.Measure(book, market, options.Events, options.Seconds);
 
 // Honesty check: over the events the naive scan got through, both must have matched exactly the same rules.
 var checkedEvents = (int)Math.Min(Math.Min(naive.Events, announcements.Count), 1000);
@@ -128,6 +129,11 @@ var rows = new (string Name, string Value)[]
     ("speed-up over naive (CPU time)", $"{ratio:N0}x (wall time {indexed.EventsPerSecond / naive.EventsPerSecond:N0}x)"),
     ("avg rules matched per announcement", $"{(double)indexed.Matches / indexed.Events:N1}"),
     ("RuleBook price ticks/s", tickRun.Describe()),
+    ("market ticks/s (hot symbols, A+H, FX; match)", marketMatch.Describe()),
+    ("  rules matched per market tick", $"{(double)marketMatch.Matches / marketMatch.Events:N1}"),
+    ("market ticks/s (observe + match + decide)", marketRun.Describe()),
+    ("  rule decisions/s", $"{marketRun.Matches / marketRun.Cpu.TotalSeconds:N0} per CPU-s ({marketFired:N0} fired, {marketHeldBack:N0} held back)"),
+    ("memory: price histories (250 closes each)", $"{historyBytes / 1024.0 / 1024.0:N1} MiB = {(double)historyBytes / historySymbols:N0} B/symbol, {historySymbols:N0} symbols (not counted per rule)"),
     ("  part: resolve issuers (µs/event)", Measure.Micros(resolveRun)),
     ("  part: fold title (µs/event)", Measure.Micros(foldRun)),
     ("  part: keyword automaton scan (µs/event)", Measure.Micros(scanRun)),
@@ -150,6 +156,8 @@ foreach (var (name, value) in rows)
 Console.WriteLine();
 Console.WriteLine(Measure.Verdict(">= 100k events/s on one core", indexed.EventsPerCpuSecond >= 100_000,
     $"{indexed.EventsPerCpuSecond:N0} events per CPU-second ({indexed.EventsPerSecond:N0} per wall-second; load average {Measure.LoadAverage()})"));
+Console.WriteLine(Measure.Verdict(">= 100k market ticks/s matched on one core", marketMatch.EventsPerCpuSecond >= 100_000,
+    $"{marketMatch.EventsPerCpuSecond:N0} ticks per CPU-second ({marketMatch.EventsPerSecond:N0} per wall-second)"));
 Console.WriteLine(Measure.Verdict(">= 50x naive", ratio >= 50, $"{ratio:N0}x"));
 Console.WriteLine(Measure.Verdict("<= 1 KB per rule", totalPerRule <= 1024, $"{totalPerRule:N0} B/rule (rules {(double)rulesBytes / options.Rules:N0} + index {(double)indexBytes / options.Rules:N0})"));
 GC.KeepAlive(book);

@@ -9,7 +9,7 @@ namespace Alerts.Benchmarks;
 /// A seeded, synthetic but plausible market: a few thousand HK and mainland companies, tenants with watchlists that favour
 /// popular names, a mix of announcement and price rules, and announcements whose titles mix English and Chinese terms.
 /// </summary>
-internal sealed class SyntheticMarket
+internal sealed partial class SyntheticMarket
 {
     private static readonly string[] EnglishTerms =
     [
@@ -71,7 +71,9 @@ internal sealed class SyntheticMarket
             + $"explicit {Share(announcement.Count(r => r.Companies.Companies.Count > 0))}, any {Share(announcement.Count(r => r.Companies.Any))}; "
             + $"with categories {Share(announcement.Count(r => r.Categories.Count > 0))}, keywords-any {Share(announcement.Count(r => r.KeywordsAny.Count > 0))}, "
             + $"keywords-none {Share(announcement.Count(r => r.KeywordsNone.Count > 0))}), "
-            + $"price move {Share(Rules.Count(r => r is PriceMoveRule))}, price level {Share(Rules.Count(r => r is PriceLevelRule))}";
+            + $"price move {Share(Rules.Count(r => r is PriceMoveRule))}, price level {Share(Rules.Count(r => r is PriceLevelRule))}, "
+            + $"new high/low {Share(Rules.Count(r => r is NewHighLowRule))}, window move {Share(Rules.Count(r => r is WindowMoveRule))}, "
+            + $"listing spread {Share(Rules.Count(r => r is ListingSpreadRule))}, volume spike {Share(Rules.Count(r => r is VolumeSpikeRule))}";
     }
 
     /// <summary>Announcements as the feeds deliver them: most by one listed issuer, some joint, some by applicants known only by name.</summary>
@@ -136,10 +138,11 @@ internal sealed class SyntheticMarket
         };
         var english = char.ToUpperInvariant(Word(4, 8)[0]) + Word(3, 7) + " " + (_random.Next(2) == 0 ? "Holdings" : "Technology");
         var shortName = ChineseWord(2, 4);
+        var listing = new Listing(exchange, code, SymbolFormat.FromExchangeCode(exchange, code), exchange == SymbolFormat.Hkex ? "HKD" : "CNY");
         return new Company(
             "co" + i.ToString(CultureInfo.InvariantCulture),
             [english, shortName, shortName + ChineseWord(2, 3) + "股份有限公司"],
-            [new Listing(exchange, code, SymbolFormat.FromExchangeCode(exchange, code), exchange == SymbolFormat.Hkex ? "HKD" : "CNY")]);
+            exchange == SymbolFormat.Hkex && i % 10 == 0 ? [listing, SecondListing(i)] : [listing]);
     }
 
     /// <summary>Users watch popular names far more often than the long tail: index skewed towards the front.</summary>
@@ -177,6 +180,11 @@ internal sealed class SyntheticMarket
                 TenantId = tenant, Id = id, Name = "move " + id, Companies = PriceScope(tenant), Frequency = frequency,
                 ThresholdPercent = 2 + _random.Next(9), Direction = (MoveDirection)_random.Next(3),
             };
+        }
+
+        if (kind >= 25 && kind < 31)
+        {
+            return NewMarketRule(id, tenant, frequency, kind - 25);
         }
 
         if (kind < 25)

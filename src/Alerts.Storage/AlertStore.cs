@@ -25,6 +25,7 @@ public sealed class AlertStore
         Channels = new ChannelRepository(_tables, sealer);
         Subscriptions = new SubscriptionRepository(_tables);
         RuleStates = new RuleStateRepository(_tables);
+        MarketHistory = new MarketHistoryRepository(_tables);
         Alerts = new AlertRepository(_tables);
         Deliveries = new DeliveryRepository(_tables);
         Attempts = new DeliveryAttemptRepository(_tables);
@@ -60,6 +61,7 @@ public sealed class AlertStore
     public IChannelRepository Channels { get; }
     public ISubscriptionRepository Subscriptions { get; }
     public IRuleStateRepository RuleStates { get; }
+    public IMarketHistoryRepository MarketHistory { get; }
     public IAlertRepository Alerts { get; }
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }

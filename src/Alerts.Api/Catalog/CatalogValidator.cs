@@ -176,6 +176,9 @@ public sealed class CatalogValidator(ChannelValidator channelValidator)
                 }
 
                 break;
+            case IMarketRule:
+                MarketRuleValidator.Validate(path, rule, directory, errors);
+                break;
         }
     }
 

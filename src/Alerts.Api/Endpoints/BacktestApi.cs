@@ -23,7 +23,7 @@ internal static class BacktestApi
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(366);
 
     public static void Map(RouteGroupBuilder group) =>
-        group.MapPost("/backtest", RunAsync).Accepts<BacktestRequestShape>("application/json").Produces<BacktestResult>();
+        group.MapPost("/backtest", RunAsync).Accepts<BacktestRequestShape>("application/json").Produces<BacktestAnswer>();
 
     private static async Task<IResult> RunAsync(
         HttpRequest request, ApiCaller caller, RuleBinder binder, IWatchlistRepository watchlists, ICompanyRepository companies,
@@ -71,7 +71,8 @@ internal static class BacktestApi
             }
         }
 
-        return TypedResults.Ok(new BacktestResult(from, to, history.Count, Backtest.Run(book, history)));
+        var result = Backtest.Explain(book, history);
+        return TypedResults.Ok(new BacktestAnswer(from, to, history.Count, result.Alerts, result.HeldBack));
     }
 
     private static async Task<List<Rule>> ReadRulesAsync(

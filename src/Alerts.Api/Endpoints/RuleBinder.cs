@@ -19,7 +19,7 @@ internal sealed class RuleBinder(
     CatalogValidator validator, ICompanyRepository companies, IWatchlistRepository watchlists, IRuleRepository rules,
     IChannelRepository channels, Storage.Repositories.ICompanyAliasRepository aliases, ApiOptions options)
 {
-    private const string Kinds = "announcement, priceMove, priceLevel";
+    private const string Kinds = "announcement, priceMove, priceLevel, newHighLow, windowMove, listingSpread, volumeSpike";
 
     public async Task<(Rule? Rule, IReadOnlyList<FieldError> Errors)> ReadAsync(JsonObject body, string tenantId, string id, CancellationToken cancellationToken)
     {

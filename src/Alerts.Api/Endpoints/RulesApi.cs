@@ -153,6 +153,7 @@ internal static class RulesApi
             history.Add(marketEvent);
         }
 
-        return TypedResults.Ok(new DryRunResult(since, history.Count, Backtest.Run(book, history)));
+        var result = Backtest.Explain(book, history);
+        return TypedResults.Ok(new DryRunResult(since, history.Count, result.Alerts, result.HeldBack));
     }
 }

@@ -50,7 +50,7 @@ namespace Alerts.Api.Json;
 [JsonSerializable(typeof(RedeliverResult))]
 [JsonSerializable(typeof(DryRunResult))]
 [JsonSerializable(typeof(BacktestRequestShape))]
-[JsonSerializable(typeof(BacktestResult))]
+[JsonSerializable(typeof(BacktestAnswer))]
 [JsonSerializable(typeof(HealthView))]
 [JsonSerializable(typeof(SubscriberRequest))]
 [JsonSerializable(typeof(TokenRequest))]

@@ -72,8 +72,10 @@ public sealed record RedeliverFailure(string DeliveryId, string Problem);
 
 public sealed record RedeliverResult(IReadOnlyList<string> Redelivered, IReadOnlyList<RedeliverFailure> Failed);
 
-public sealed record BacktestResult(DateTimeOffset From, DateTimeOffset To, int EventsExamined, IReadOnlyList<Alert> Alerts);
+/// <summary>What unsaved rules would have raised on a stored range, and each time a market rule could not decide and why.</summary>
+public sealed record BacktestAnswer(DateTimeOffset From, DateTimeOffset To, int EventsExamined, IReadOnlyList<Alert> Alerts, IReadOnlyList<Core.Rules.HeldBackNote> HeldBack);
 
-public sealed record DryRunResult(DateTimeOffset Since, int EventsExamined, IReadOnlyList<Alert> Alerts);
+/// <summary>A dry run's alerts, and each time a market rule could not decide and why (<see cref="HeldBackNote"/>).</summary>
+public sealed record DryRunResult(DateTimeOffset Since, int EventsExamined, IReadOnlyList<Alert> Alerts, IReadOnlyList<Core.Rules.HeldBackNote> HeldBack);
 
 public sealed record HealthView(string Status);

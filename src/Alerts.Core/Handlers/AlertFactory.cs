@@ -7,7 +7,8 @@ namespace Alerts.Core.Handlers;
 /// <summary>Turns a fired rule and its event into the alert users read: what happened, to whom, where to look.</summary>
 public static class AlertFactory
 {
-    public static Alert Create(RuleMatch match, MarketEvent marketEvent, DateTimeOffset now)
+    /// <param name="explanation">What a market rule saw (<see cref="FiringDecision.Explanation"/>), written into the headline.</param>
+    public static Alert Create(RuleMatch match, MarketEvent marketEvent, DateTimeOffset now, string? explanation = null)
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(marketEvent);
@@ -33,11 +34,14 @@ public static class AlertFactory
         {
             PriceLevelRule level => $"crossed {(level.Direction == CrossDirection.Above ? "above" : "below")} {tick.Currency} {Money(level.Level)}",
             PriceMoveRule move => $"moved {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% (threshold {move.ThresholdPercent.ToString(CultureInfo.InvariantCulture)}%)",
-            _ => "price alert",
+            _ => explanation ?? "price alert",
         };
+        var headline = rule is IMarketRule && explanation is not null
+            ? $"{name} ({tick.Symbol}) {explanation}"
+            : $"{name} ({tick.Symbol}) {what}: {tick.Currency} {Money(tick.Price)}";
         return new Alert(
             rule.TenantId, id, rule.Id, rule.Name, marketEvent.Id, marketEvent.Kind, match.Company?.Id, name,
-            Headline: $"{name} ({tick.Symbol}) {what}: {tick.Currency} {Money(tick.Price)}",
+            Headline: headline,
             Detail: $"Previous close {tick.Currency} {Money(tick.PreviousClose)}, change {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% at {tick.Time:yyyy-MM-dd HH:mm:ss zzz} ({tick.Source})",
             Url: null, Categories: [], tick.Symbol, tick.Price, change, tick.Currency, tick.Time, now, PreviousClose: tick.PreviousClose);
     }

@@ -1,6 +1,7 @@
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Rules;
+using Alerts.Core.Rules.Market;
 
 namespace Alerts.Core.Handlers;
 
@@ -36,10 +37,18 @@ public sealed partial class EvaluateHandler
             results[i] = EvaluateResult.Nothing;
         }
 
+        // Price history is written through its own store calls, so it is read and recorded before the batch's transaction
+        // (a write queued behind the open transaction would wait for it forever); events are taken in order, as live.
+        var markets = new IMarketView?[batch.Count];
+        foreach (var (index, marketEvent, matches) in matched)
+        {
+            markets[index] = await MarketViewAsync(snapshot.Rules, matches, marketEvent, cancellationToken);
+        }
+
         await transactions.RunAsync(async repositories =>
         {
             var inTransaction = new EvaluateHandler(
-                repositories.Events, repositories.RuleStates, repositories.Alerts, repositories.Deliveries, repositories.Work, repositories.Held, catalog, options, time, logger);
+                repositories.Events, repositories.RuleStates, repositories.Alerts, repositories.Deliveries, repositories.Work, repositories.Held, catalog, options, time, logger, history);
             foreach (var eventId in missing)
             {
                 await repositories.Work.RemoveAsync(WorkStage.Evaluate, eventId, cancellationToken);
@@ -47,7 +56,7 @@ public sealed partial class EvaluateHandler
 
             foreach (var (index, marketEvent, matches) in matched)
             {
-                results[index] = await inTransaction.EvaluateAsync(marketEvent, snapshot, matches, cancellationToken);
+                results[index] = await inTransaction.EvaluateAsync(marketEvent, snapshot, matches, markets[index], cancellationToken);
             }
 
             return results.Length;

@@ -3,6 +3,7 @@ using Alerts.Core.Holding;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Rules;
+using Alerts.Core.Rules.Market;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Handlers;
@@ -27,7 +28,8 @@ public sealed partial class EvaluateHandler(
     ICatalogSource catalog,
     PipelineOptions options,
     TimeProvider time,
-    ILogger<EvaluateHandler> logger)
+    ILogger<EvaluateHandler> logger,
+    MarketHistoryService? history = null)
 {
     // Each lost race means another evaluator's save won, so this bounds the wait behind that many concurrent evaluators.
     private const int StateWriteAttempts = 16;
@@ -51,17 +53,20 @@ public sealed partial class EvaluateHandler(
     {
         ArgumentNullException.ThrowIfNull(marketEvent);
         var snapshot = await catalog.GetAsync(cancellationToken);
-        return await EvaluateAsync(marketEvent, snapshot, [.. snapshot.Rules.Match(marketEvent)], cancellationToken);
+        RuleMatch[] matches = [.. snapshot.Rules.Match(marketEvent)];
+        var market = await MarketViewAsync(snapshot.Rules, matches, marketEvent, cancellationToken);
+        return await EvaluateAsync(marketEvent, snapshot, matches, market, cancellationToken);
     }
 
     /// <summary>Decides the rules an event matched, saves their states, writes what fired and removes the event's pending row.</summary>
-    private async Task<EvaluateResult> EvaluateAsync(MarketEvent marketEvent, CatalogSnapshot snapshot, IReadOnlyList<RuleMatch> matches, CancellationToken cancellationToken)
+    private async Task<EvaluateResult> EvaluateAsync(
+        MarketEvent marketEvent, CatalogSnapshot snapshot, IReadOnlyList<RuleMatch> matches, IMarketView? market, CancellationToken cancellationToken)
     {
         var fired = new List<Alert>();
         var toDeliver = new List<DeliverMessage>();
         foreach (var match in matches)
         {
-            if (await EvaluateRuleAsync(match, marketEvent, snapshot, toDeliver, cancellationToken) is { } alert)
+            if (await EvaluateRuleAsync(match, marketEvent, snapshot, market, toDeliver, cancellationToken) is { } alert)
             {
                 fired.Add(alert);
             }
@@ -71,15 +76,39 @@ public sealed partial class EvaluateHandler(
         return new EvaluateResult(fired, toDeliver);
     }
 
+    /// <summary>
+    /// For a tick whose symbol a market rule watches: records it in the stored history, then loads every history the matched
+    /// rules read (a listing spread reads both legs and the rate). Null when no market rule is involved.
+    /// </summary>
+    private async Task<IMarketView?> MarketViewAsync(RuleBook rules, IReadOnlyList<RuleMatch> matches, MarketEvent marketEvent, CancellationToken cancellationToken)
+    {
+        if (history is null || marketEvent.Tick is not { } tick || !rules.KeepsHistoryOf(tick.Symbol))
+        {
+            return null;
+        }
+
+        var market = new MarketMemory();
+        market.Add(await history.ObserveAsync(tick, cancellationToken));
+        foreach (var symbol in matches.SelectMany(m => RuleBook.HistoriesFor(m, tick)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (market.History(symbol) is null && await history.LoadAsync(symbol, cancellationToken) is { } loaded)
+            {
+                market.Add(loaded);
+            }
+        }
+
+        return market;
+    }
+
     private async Task<Alert?> EvaluateRuleAsync(
-        RuleMatch match, MarketEvent marketEvent, CatalogSnapshot snapshot, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
+        RuleMatch match, MarketEvent marketEvent, CatalogSnapshot snapshot, IMarketView? market, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
     {
         var rule = match.Rule;
         var stateless = RuleFiring.IsStateless(rule);
         for (var attempt = 0; attempt < StateWriteAttempts; attempt++)
         {
             var stored = stateless ? null : await states.GetAsync(rule.TenantId, rule.Id, match.Subject, cancellationToken);
-            var decision = RuleFiring.Decide(match, stored?.Value, marketEvent);
+            var decision = RuleFiring.Decide(match, stored?.Value, marketEvent, market);
 
             // The state is decided and saved first, with its ETag condition: of two evaluators racing on one rule and subject,
             // only the one whose save wins may write an alert. A crash after the save is safe, because re-evaluating the event
@@ -92,10 +121,15 @@ public sealed partial class EvaluateHandler(
 
             if (!decision.Fires)
             {
+                if (decision.HeldBack)
+                {
+                    LogHeldBack(logger, rule.TenantId, rule.Id, match.Subject, decision.Reason);
+                }
+
                 return null;
             }
 
-            var alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow());
+            var alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow(), decision.Explanation);
             if (await alerts.TryAddAsync(alert, cancellationToken))
             {
                 LogFired(logger, rule.TenantId, rule.Id, alert.Id, marketEvent.Id);
@@ -160,6 +194,10 @@ public sealed partial class EvaluateHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {TenantId}/{DeliveryId} held until {ReleaseAt} (quiet hours or digest)")]
     private static partial void LogHeld(ILogger logger, string tenantId, string deliveryId, DateTimeOffset releaseAt);
+
+    // Debug: a stale quote holds a spread rule back on every tick outside trading hours; backtest and dry run list the reasons.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rule {TenantId}/{RuleId} for {Subject} is {Reason}")]
+    private static partial void LogHeldBack(ILogger logger, string tenantId, string ruleId, string subject, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Channel {TenantId}/{ChannelId} is disabled; alert {AlertId} not delivered to it")]
     private static partial void LogChannelDisabled(ILogger logger, string tenantId, string channelId, string alertId);

@@ -1,8 +1,5 @@
 namespace Alerts.Core.Ports;
 
-/// <summary>One trading day's closing price of a canonical symbol, dated in the exchange's own time zone.</summary>
-public sealed record DailyClose(string Symbol, DateOnly Date, decimal Close, string Currency);
-
 /// <summary>
 /// Daily history and exchange rates from a quote vendor (Yahoo chart v8 in this service), for rules that need more than the
 /// latest tick: moves over several days, or a price compared across currencies (an A+H pair in HKD and CNY).

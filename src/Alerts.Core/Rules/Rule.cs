@@ -13,6 +13,10 @@ namespace Alerts.Core.Rules;
 [JsonDerivedType(typeof(AnnouncementRule), "announcement")]
 [JsonDerivedType(typeof(PriceMoveRule), "priceMove")]
 [JsonDerivedType(typeof(PriceLevelRule), "priceLevel")]
+[JsonDerivedType(typeof(NewHighLowRule), "newHighLow")]
+[JsonDerivedType(typeof(WindowMoveRule), "windowMove")]
+[JsonDerivedType(typeof(ListingSpreadRule), "listingSpread")]
+[JsonDerivedType(typeof(VolumeSpikeRule), "volumeSpike")]
 public abstract record Rule
 {
     public required string TenantId { get; init; }

@@ -82,10 +82,25 @@ public sealed partial class RuleBook
             }
         }
 
+        var spreadBySymbol = new Dictionary<string, List<(int, Company)>>(StringComparer.OrdinalIgnoreCase);
+        var historySymbols = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var historyForAll = false;
         foreach (var (rule, companies) in priceScopes)
         {
             var index = priceRules.Count;
             priceRules.Add(rule);
+            if (rule is ListingSpreadRule spread)
+            {
+                IndexSpread(spread, index, companies, directory, spreadBySymbol, historySymbols, resolver.Problems);
+                continue;
+            }
+
+            if (rule is IMarketRule)
+            {
+                historyForAll |= companies is null;
+                historySymbols.UnionWith(companies?.SelectMany(id => directory.ById(id)?.Listings ?? []).Select(l => l.Symbol) ?? []);
+            }
+
             if (companies is null)
             {
                 anySymbol.Add(index);
@@ -125,7 +140,40 @@ public sealed partial class RuleBook
             [.. priceRules],
             bySymbol.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             [.. anySymbol],
+            spreadBySymbol.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
+            historyForAll ? null : historySymbols,
             resolver.Problems);
+    }
+
+    /// <summary>A listing spread is watched per company, through both its listings and the exchange rate between them.</summary>
+    private static void IndexSpread(
+        ListingSpreadRule rule, int index, HashSet<string>? companies, CompanyDirectory directory,
+        Dictionary<string, List<(int, Company)>> bySymbol, HashSet<string> historySymbols, List<string> problems)
+    {
+        var candidates = companies is null ? directory.All : companies.Select(directory.ById).OfType<Company>();
+        foreach (var company in candidates)
+        {
+            if (SpreadLegs.Resolve(rule, company) is not { } legs)
+            {
+                if (companies is not null)
+                {
+                    problems.Add($"rule {rule.Id}: {company.Id} does not have both listings the spread compares");
+                }
+
+                continue;
+            }
+
+            foreach (var symbol in legs.Symbols)
+            {
+                historySymbols.Add(symbol);
+                if (!bySymbol.TryGetValue(symbol, out var list))
+                {
+                    bySymbol[symbol] = list = [];
+                }
+
+                list.Add((index, company));
+            }
+        }
     }
 
 

@@ -34,6 +34,8 @@ public sealed partial class RuleBook
     private readonly Rule[] _priceRules;
     private readonly Dictionary<string, int[]> _bySymbol;
     private readonly int[] _anySymbol;
+    private readonly Dictionary<string, (int Rule, Company Company)[]> _spreadBySymbol;
+    private readonly HashSet<string>? _historySymbols; // null: a market rule watches every symbol
 
     private RuleBook(
         CompanyDirectory directory,
@@ -46,6 +48,8 @@ public sealed partial class RuleBook
         Rule[] priceRules,
         Dictionary<string, int[]> bySymbol,
         int[] anySymbol,
+        Dictionary<string, (int Rule, Company Company)[]> spreadBySymbol,
+        HashSet<string>? historySymbols,
         IReadOnlyList<string> problems)
     {
         Directory = directory;
@@ -60,6 +64,8 @@ public sealed partial class RuleBook
         _priceRules = priceRules;
         _bySymbol = bySymbol;
         _anySymbol = anySymbol;
+        _spreadBySymbol = spreadBySymbol;
+        _historySymbols = historySymbols;
         Problems = problems;
     }
 
@@ -129,7 +135,13 @@ public sealed partial class RuleBook
         ArgumentNullException.ThrowIfNull(tick);
         var company = Directory.BySymbol(tick.Symbol);
         var indexes = _bySymbol.GetValueOrDefault(tick.Symbol) ?? [];
-        var matches = new List<RuleMatch>(indexes.Length + _anySymbol.Length);
+        var spreads = _spreadBySymbol.Count == 0 ? [] : _spreadBySymbol.GetValueOrDefault(tick.Symbol) ?? [];
+        var matches = new List<RuleMatch>(indexes.Length + _anySymbol.Length + spreads.Length);
+        foreach (var (index, spreadCompany) in spreads)
+        {
+            matches.Add(new RuleMatch(_priceRules[index], spreadCompany.Id, spreadCompany));
+        }
+
         foreach (var index in indexes)
         {
             matches.Add(new RuleMatch(_priceRules[index], tick.Symbol, company));
@@ -141,6 +153,19 @@ public sealed partial class RuleBook
         }
 
         return matches;
+    }
+
+    /// <summary>Whether a market rule reads this symbol's history, so its ticks must be kept (see <see cref="Market.MarketHistoryService"/>).</summary>
+    public bool KeepsHistoryOf(string symbol) => _historySymbols is null || _historySymbols.Contains(symbol);
+
+    /// <summary>The symbols whose histories deciding this match reads: the tick's own, and for a listing spread both legs and the rate.</summary>
+    public static IEnumerable<string> HistoriesFor(RuleMatch match, PriceTick tick)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(tick);
+        return match.Rule is ListingSpreadRule spread && match.Company is { } company && SpreadLegs.Resolve(spread, company) is { } legs
+            ? legs.Symbols
+            : match.Rule is IMarketRule ? [tick.Symbol] : [];
     }
 
     public IReadOnlyList<RuleMatch> Match(MarketEvent marketEvent)

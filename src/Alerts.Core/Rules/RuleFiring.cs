@@ -1,4 +1,6 @@
 using Alerts.Core.Model;
+using Alerts.Core.Rules.Calendars;
+using Alerts.Core.Rules.Market;
 
 namespace Alerts.Core.Rules;
 
@@ -9,17 +11,20 @@ namespace Alerts.Core.Rules;
 /// </summary>
 public static class RuleFiring
 {
-    public static FiringDecision Decide(RuleMatch match, RuleState? stored, MarketEvent marketEvent)
+    /// <param name="market">The symbol histories the market rules (<see cref="IMarketRule"/>) read; without it they are held back.</param>
+    public static FiringDecision Decide(RuleMatch match, RuleState? stored, MarketEvent marketEvent, IMarketView? market = null)
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(marketEvent);
         var rule = match.Rule;
         var at = marketEvent.OccurredAt;
         var state = stored ?? InitialState(rule, match.Subject, marketEvent);
+        var calendar = CalendarOf(match, marketEvent);
 
         if (state.LastFiredEventId == marketEvent.Id)
         {
-            return new FiringDecision(true, state, stored is null, "replay of the event that fired");
+            var again = rule is IMarketRule && marketEvent.Tick is { } replayed ? MarketConditions.Evaluate(match, state, replayed, market, calendar).Explanation : null;
+            return new FiringDecision(true, state, stored is null, "replay of the event that fired", again);
         }
 
         if (!rule.IsActive(at))
@@ -32,24 +37,33 @@ public static class RuleFiring
             return new FiringDecision(false, state, false, "tick older than the rule's last observation");
         }
 
-        var calendar = CalendarOf(match, marketEvent);
-        var (conditionMet, armedAfter) = Condition(rule, state, marketEvent, calendar);
-        var next = state with { Armed = armedAfter, LastSeenAt = marketEvent.Kind == MarketEventKind.PriceTick ? at : state.LastSeenAt };
+        var outcome = rule is IMarketRule && marketEvent.Tick is { } tick
+            ? MarketConditions.Evaluate(match, state, tick, market, calendar)
+            : Condition(rule, state, marketEvent, calendar);
+        var next = state with
+        {
+            Armed = outcome.ArmedAfter,
+            LastSeenAt = marketEvent.Kind == MarketEventKind.PriceTick ? at : state.LastSeenAt,
+            Reference = outcome.Reference ?? state.Reference,
+        };
 
         // Any difference must be stored, including a later LastSeenAt: late ticks and new trading days are judged by it.
         var changed = stored is null || next != state;
-        if (!conditionMet)
+        if (!outcome.Met)
         {
-            return new FiringDecision(false, next, changed, "condition not met");
+            return new FiringDecision(false, next, changed, outcome.Reason, outcome.Explanation);
         }
 
         if (!FrequencyAllows(rule.Frequency, state, at, calendar))
         {
-            return new FiringDecision(false, next, changed, "suppressed by frequency");
+            return new FiringDecision(false, next, changed, "suppressed by frequency", outcome.Explanation);
         }
 
-        var fired = next with { LastFiredAt = at, LastFiredEventId = marketEvent.Id, FireCount = state.FireCount + 1 };
-        return new FiringDecision(true, fired, true, "fired");
+        var fired = next with
+        {
+            LastFiredAt = at, LastFiredEventId = marketEvent.Id, FireCount = state.FireCount + 1, Reference = outcome.FiredReference ?? next.Reference,
+        };
+        return new FiringDecision(true, fired, true, "fired", outcome.Explanation);
     }
 
     /// <summary>
@@ -77,7 +91,13 @@ public static class RuleFiring
     }
 
     /// <summary>Whether the condition holds now as an edge, and whether the rule is armed afterwards.</summary>
-    private static (bool Met, bool ArmedAfter) Condition(Rule rule, RuleState state, MarketEvent marketEvent, Func<DateTimeOffset, DateOnly> calendar)
+    private static MarketOutcome Condition(Rule rule, RuleState state, MarketEvent marketEvent, TradingCalendar calendar)
+    {
+        var (met, armed) = PriceCondition(rule, state, marketEvent, calendar);
+        return new MarketOutcome(met, armed, null, null, met ? "condition met" : "condition not met", null);
+    }
+
+    private static (bool Met, bool ArmedAfter) PriceCondition(Rule rule, RuleState state, MarketEvent marketEvent, TradingCalendar calendar)
     {
         switch (rule)
         {
@@ -86,7 +106,7 @@ public static class RuleFiring
             case PriceMoveRule move:
             {
                 var tick = marketEvent.Tick!;
-                var armed = state.Armed || (state.LastSeenAt is { } seen && calendar(seen) != calendar(tick.Time));
+                var armed = state.Armed || (state.LastSeenAt is { } seen && calendar.TradingDayOf(seen) != calendar.TradingDayOf(tick.Time));
                 var change = tick.ChangePercent;
                 var beyond = move.Direction switch
                 {
@@ -117,19 +137,29 @@ public static class RuleFiring
     }
 
     /// <summary>
-    /// The trading calendar of the match: the tick's own exchange (a bare US symbol such as AAPL trades on New York days), or for
-    /// announcements the exchange of the company's first listing, else the subject's (UTC+8 for company ids).
+    /// The trading calendar of the match: the tick's own exchange (a bare US symbol such as AAPL trades on New York days), for a
+    /// listing spread the measured listing's exchange, for announcements the exchange of the company's first listing, else HKEX.
     /// </summary>
-    private static Func<DateTimeOffset, DateOnly> CalendarOf(RuleMatch match, MarketEvent marketEvent) =>
-        (marketEvent.Tick?.Symbol ?? match.Company?.Listings.FirstOrDefault()?.Symbol) is { } symbol
-            ? instant => TradingDay.OfSymbol(instant, symbol)
-            : instant => TradingDay.Of(instant, match.Subject);
+    private static TradingCalendar CalendarOf(RuleMatch match, MarketEvent marketEvent)
+    {
+        if (match.Rule is ListingSpreadRule spread && match.Company is { } company && SpreadLegs.Resolve(spread, company) is { } legs)
+        {
+            return TradingCalendars.ForSymbol(legs.First.Symbol);
+        }
 
-    private static bool FrequencyAllows(Frequency frequency, RuleState state, DateTimeOffset at, Func<DateTimeOffset, DateOnly> calendar) => frequency.Kind switch
+        if ((marketEvent.Tick?.Symbol ?? match.Company?.Listings.FirstOrDefault()?.Symbol) is { } symbol)
+        {
+            return TradingCalendars.ForSymbol(symbol);
+        }
+
+        return match.Subject.Contains('.', StringComparison.Ordinal) ? TradingCalendars.ForSymbol(match.Subject) : TradingCalendars.Hkex;
+    }
+
+    private static bool FrequencyAllows(Frequency frequency, RuleState state, DateTimeOffset at, TradingCalendar calendar) => frequency.Kind switch
     {
         FrequencyKind.EveryTime => true,
         FrequencyKind.Once => state.FireCount == 0,
-        FrequencyKind.OncePerTradingDay => state.LastFiredAt is not { } last || calendar(last) != calendar(at),
+        FrequencyKind.OncePerTradingDay => state.LastFiredAt is not { } last || calendar.TradingDayOf(last) != calendar.TradingDayOf(at),
         FrequencyKind.Cooldown => state.LastFiredAt is not { } last || at - last >= (frequency.Cooldown ?? TimeSpan.Zero),
         _ => false,
     };

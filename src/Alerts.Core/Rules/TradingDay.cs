@@ -1,21 +1,21 @@
-using Alerts.Core.Companies;
+using Alerts.Core.Rules.Calendars;
 
 namespace Alerts.Core.Rules;
 
-/// <summary>The exchange trading day an instant falls on, in the exchange's own time zone (UTC+8 for HK and the mainland).</summary>
+/// <summary>
+/// The exchange trading day an instant belongs to, from the bundled exchange calendars: the local date in the exchange's time
+/// zone, moved forward to the next trading day when it falls on a weekend or holiday.
+/// </summary>
 public static class TradingDay
 {
+    /// <summary>For a symbol subject its exchange's day; for a company id (no dot) or "*" the HKEX day.</summary>
     public static DateOnly Of(DateTimeOffset instant, string subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var zone = subject.Contains('.', StringComparison.Ordinal) ? SymbolFormat.TradingZoneOf(subject) : SymbolFormat.ChinaTime;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        var calendar = subject.Contains('.', StringComparison.Ordinal) ? TradingCalendars.ForSymbol(subject) : TradingCalendars.Hkex;
+        return calendar.TradingDayOf(instant);
     }
 
-    /// <summary>The trading day of a canonical symbol's exchange: "2513.HK" trades on UTC+8 days, a bare "AAPL" on New York days.</summary>
-    public static DateOnly OfSymbol(DateTimeOffset instant, string symbol)
-    {
-        ArgumentNullException.ThrowIfNull(symbol);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, SymbolFormat.TradingZoneOf(symbol)).DateTime);
-    }
+    /// <summary>The trading day of a canonical symbol's exchange: "2513.HK" on HKEX days, a bare "AAPL" on New York days.</summary>
+    public static DateOnly OfSymbol(DateTimeOffset instant, string symbol) => TradingCalendars.ForSymbol(symbol).TradingDayOf(instant);
 }

@@ -29,6 +29,8 @@ namespace Alerts.Core.Serialization;
 [JsonSerializable(typeof(RuleState))]
 [JsonSerializable(typeof(WorkItem))]
 [JsonSerializable(typeof(HeldDelivery))]
+[JsonSerializable(typeof(Rules.Market.DailyHistory))]
+[JsonSerializable(typeof(Rules.Market.IntradayHistory))]
 [JsonSerializable(typeof(Handlers.EvaluateMessage))]
 [JsonSerializable(typeof(Handlers.DeliverMessage))]
 public sealed partial class AlertsJsonContext : JsonSerializerContext;

@@ -15,6 +15,7 @@ public static class AlertsCli
             ReplayCommand.Create(),
             BacktestCommand.Create(),
             ImportCommand.Create(),
+            HistoryCommand.Create(),
             DeliveriesCommand.Create(),
             SourcesCommand.Create(),
             Client.TenantCommands.Tenants(),

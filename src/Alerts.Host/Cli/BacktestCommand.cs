@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using Alerts.Core.Companies;
 using Alerts.Core.Rules;
+using Alerts.Core.Rules.Market;
 using Alerts.Delivery;
 using Alerts.Delivery.Endpoints;
 using Alerts.Host.Composition;
@@ -17,12 +18,14 @@ public static class BacktestCommand
     {
         var rulesFile = new Option<FileInfo>("--rules") { Description = "Import-format JSON with the rules (and their watchlists, companies)", Required = true };
         var eventsFile = new Option<FileInfo>("--events") { Description = "Recorded events, one JSON event per line", Required = true };
-        var command = new Command("backtest", "Print the alerts the rules would have raised on a history, in order; sends and stores nothing") { rulesFile, eventsFile };
+        var closesFile = new Option<FileInfo?>("--closes") { Description = "Daily closes before the history (symbol,yyyy-MM-dd,close per line) for the market rules" };
+        var command = new Command("backtest", "Print the alerts the rules would have raised on a history, in order; sends and stores nothing") { rulesFile, eventsFile, closesFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var rulesPath = parse.GetValue(rulesFile)!;
             var eventsPath = parse.GetValue(eventsFile)!;
-            foreach (var path in new[] { rulesPath, eventsPath }.Where(p => !p.Exists))
+            var closesPath = parse.GetValue(closesFile);
+            foreach (var path in new[] { rulesPath, eventsPath, closesPath }.OfType<FileInfo>().Where(p => !p.Exists))
             {
                 await Console.Error.WriteLineAsync($"error: {path.FullName} does not exist");
                 return 2;
@@ -52,13 +55,35 @@ public static class BacktestCommand
 
             var directory = new CompanyDirectory(reference.Where(c => document.Companies.All(d => d.Id != c.Id)).Concat(document.Companies));
             var book = RuleBook.Build(document.Rules, document.Watchlists, directory);
-            var alerts = Backtest.Run(book, events);
-            foreach (var alert in alerts)
+            var market = new MarketMemory();
+            if (closesPath is not null)
+            {
+                var closes = DailyCloseFile.Parse(await File.ReadAllTextAsync(closesPath.FullName, cancellationToken));
+                foreach (var problem in closes.Problems)
+                {
+                    await Console.Error.WriteLineAsync($"skipped {closesPath.Name} {problem}");
+                }
+
+                closes.SeedInto(market);
+            }
+
+            var result = Backtest.Explain(book, events, market);
+            foreach (var alert in result.Alerts)
             {
                 Console.WriteLine($"{alert.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}  {alert.RuleId,-24} {alert.Headline}");
             }
 
-            Console.WriteLine($"{alerts.Count} alert(s) from {events.Count} event(s) and {document.Rules.Count} rule(s); nothing was sent.");
+            // Market rules that could not decide (a stale or missing quote, no stored closes) say so: once each time the reason changes.
+            if (result.HeldBack.Count > 0)
+            {
+                Console.WriteLine("Held back (no alert):");
+                foreach (var note in result.HeldBack)
+                {
+                    Console.WriteLine($"  {note.At.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}  {note.RuleId,-24} ({note.Subject}) {note.Reason}");
+                }
+            }
+
+            Console.WriteLine($"{result.Alerts.Count} alert(s) from {events.Count} event(s) and {document.Rules.Count} rule(s); nothing was sent.");
             return 0;
         });
         return command;

@@ -27,8 +27,12 @@ internal sealed class StoreTables(IEntityStore store)
     public JsonTable<Core.Ports.WorkItem> Work { get; } = new(store, "work", Json.WorkItem);
     public JsonTable<Core.Model.HeldDelivery> Held { get; } = new(store, "held", Json.HeldDelivery);
 
+    // One table, two row kinds per symbol partition: "daily" (completed days) and "today".
+    public JsonTable<Core.Rules.Market.DailyHistory> MarketDaily { get; } = new(store, "markethistory", Json.DailyHistory);
+    public JsonTable<Core.Rules.Market.IntradayHistory> MarketToday { get; } = new(store, "markethistory", Json.IntradayHistory);
+
     public IEnumerable<string> Names =>
-        [Events.Name, Companies.Name, Rules.Name, Watchlists.Name, Channels.Name, Subscriptions.Name, RuleStates.Name, Alerts.Name, Deliveries.Name, Attempts.Name, Work.Name, Held.Name];
+        [Events.Name, Companies.Name, Rules.Name, Watchlists.Name, Channels.Name, Subscriptions.Name, RuleStates.Name, Alerts.Name, Deliveries.Name, Attempts.Name, Work.Name, Held.Name, MarketDaily.Name];
 
     public static string Key(string id) => EntityKeys.Encode(id);
 

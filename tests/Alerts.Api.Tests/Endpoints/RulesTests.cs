@@ -22,6 +22,9 @@ public sealed class RulesTests : IAsyncLifetime
     [InlineData("""{"kind":"priceMove","id":"jump","name":"Zhipu +20%","companies":{"companies":["2513.HK"]},"thresholdPercent":20,"direction":"Up","frequency":{"kind":"OncePerTradingDay"}}""")]
     [InlineData("""{"kind":"priceLevel","id":"450","name":"above 450","companies":{"companies":["智谱"]},"level":450,"direction":"Above","hysteresisPercent":2,"frequency":{"kind":"Cooldown","cooldown":"01:00:00"},"expiresAt":"2027-01-01T00:00:00+08:00"}""")]
     [InlineData("""{"kind":"announcement","name":"everything","companies":{"any":true}}""")]
+    [InlineData("""{"kind":"newHighLow","id":"record","name":"52-week high","companies":{"companies":["2513.HK"]},"window":"Weeks52","rearmPercent":2}""")]
+    [InlineData("""{"kind":"windowMove","id":"move","name":"+5% in 30 min","companies":{"companies":["Zhipu"]},"thresholdPercent":5,"minutes":30,"direction":"Up"}""")]
+    [InlineData("""{"kind":"volumeSpike","id":"spike","name":"3x volume","companies":{"watchlist":"china-ai"},"multiple":3,"days":20,"frequency":{"kind":"OncePerTradingDay"}}""")]
     public async Task Every_rule_kind_is_created_read_and_listed(string body)
     {
         var (status, rule) = await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules", body);
@@ -52,6 +55,13 @@ public sealed class RulesTests : IAsyncLifetime
     [InlineData("""{"kind":"announcement","name":"a","companies":{"any":true},"frequency":{"kind":"Cooldown"}}""", "frequency.cooldown")]
     [InlineData("""{"kind":"announcement","name":"a","companies":{"any":true},"keywordsAny":[""]}""", "keywordsAny[0]")]
     [InlineData("""{"kind":"announcement","name":"a","companies":{"any":true},"colour":"red"}""", "colour")]
+    [InlineData("""{"kind":"newHighLow","name":"h","companies":{"any":true},"window":"TradingDays"}""", "tradingDays")]
+    [InlineData("""{"kind":"windowMove","name":"w","companies":{"any":true},"thresholdPercent":5}""", "minutes")]
+    [InlineData("""{"kind":"windowMove","name":"w","companies":{"any":true},"thresholdPercent":5,"minutes":600}""", "minutes")]
+    [InlineData("""{"kind":"volumeSpike","name":"v","companies":{"any":true},"multiple":0.5}""", "multiple")]
+    [InlineData("""{"kind":"listingSpread","name":"s","companies":{"companies":["Zhipu"]},"level":35}""", "companies.companies[0]")]
+    [InlineData("""{"kind":"listingSpread","name":"s","companies":{"any":true},"level":35,"movePoints":2}""", "level")]
+    [InlineData("""{"kind":"listingSpread","name":"s","companies":{"any":true},"level":35,"maxQuoteAge":"-00:01:00"}""", "maxQuoteAge")]
     [InlineData("""{"kind":"announcement","name":"a","companies":{"any":true},"categories":["Gossip"]}""", "categories[0]")]
     [InlineData("""{"kind":"weather","name":"a","companies":{"any":true}}""", "kind")]
     [InlineData("""{"name":"a","companies":{"any":true}}""", "kind")]
@@ -114,6 +124,24 @@ public sealed class RulesTests : IAsyncLifetime
         Assert.Equal(2, longer!["alerts"]!.AsArray().Count);
         Assert.Empty(await _server.Store.Alerts.ListAsync(_tenant.TenantId, CancellationToken.None));
         Assert.Equal(HttpStatusCode.BadRequest, (await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules/filings/dry-run", """{"since":"yesterday"}""")).Status);
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_a_market_rule_decides_from_the_stored_ticks_and_says_when_it_was_held_back()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _server.Store.Events.TryAddAsync(MarketEvent.Of(new PriceTick("2513.HK", 410m, 400m, 1_000, now.AddHours(-2), "HKD", "quotes")), CancellationToken.None);
+        await _server.Store.Events.TryAddAsync(MarketEvent.Of(new PriceTick("2513.HK", 496m, 400m, 9_000, now.AddHours(-1), "HKD", "quotes")), CancellationToken.None);
+        await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules", """{"kind":"windowMove","id":"jump","name":"jump","companies":{"companies":["Zhipu"]},"thresholdPercent":20,"tradingDays":1,"direction":"Up"}""");
+        await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules", """{"kind":"volumeSpike","id":"spike","name":"spike","companies":{"companies":["Zhipu"]},"multiple":3}""");
+
+        var (_, jump) = await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules/jump/dry-run");
+        var (_, spike) = await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/rules/spike/dry-run");
+
+        var alert = Assert.Single(jump!["alerts"]!.AsArray());
+        Assert.Contains("moved +24.00% (threshold 20%) over 1 trading day(s)", (string)alert!["headline"]!, StringComparison.Ordinal);
+        Assert.Empty(spike!["alerts"]!.AsArray());
+        Assert.StartsWith("held back: no volume of 2513.HK", (string)spike["heldBack"]![0]!["reason"]!, StringComparison.Ordinal);
     }
 
     private static MarketEvent Event(string id, string code, string title, AnnouncementCategory category, DateTimeOffset at) =>

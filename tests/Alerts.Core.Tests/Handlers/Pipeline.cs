@@ -68,7 +68,8 @@ public sealed class Pipeline : IAsyncDisposable
     public IngestHandler Ingest => new(Store.Events, Store.Work, Options, Time, NullLogger<IngestHandler>.Instance);
 
     public EvaluateHandler Evaluate => new(
-        Store.Events, RuleStatesOverride ?? Store.RuleStates, AlertsOverride ?? Store.Alerts, Store.Deliveries, Store.Work, Store.Held, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
+        Store.Events, RuleStatesOverride ?? Store.RuleStates, AlertsOverride ?? Store.Alerts, Store.Deliveries, Store.Work, Store.Held, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance,
+        new Alerts.Core.Rules.Market.MarketHistoryService(Store.MarketHistory));
 
     public DeliverHandler Deliver => new(
         Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Catalog, Store.Work, [Email, Webhook], Schedule, Breaker, Options, Time, NullLogger<DeliverHandler>.Instance)
