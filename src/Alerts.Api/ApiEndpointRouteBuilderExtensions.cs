@@ -41,6 +41,7 @@ public static class ApiEndpointRouteBuilderExtensions
         AlertsApi.Map(tenant.MapGroup(string.Empty).WithTags("Alerts"));
         DeliveriesApi.Map(tenant.MapGroup(string.Empty).WithTags("Deliveries"));
         BacktestApi.Map(tenant.MapGroup(string.Empty).WithTags("Backtest"));
+        SourcesApi.Map(tenant.MapGroup(string.Empty).WithTags("Sources"));
         Page.PageEndpoints.Map(app);
         return app;
     }

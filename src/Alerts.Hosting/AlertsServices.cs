@@ -46,6 +46,7 @@ public static class AlertsServices
         services.AddSingleton(store.Attempts);
         services.AddSingleton(store.Work);
         services.AddSingleton(store.Held);
+        services.AddSingleton(store.Sources);
         services.AddSingleton(store.Retention);
         services.AddSingleton(store.Transactions);
 

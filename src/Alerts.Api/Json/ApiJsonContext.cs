@@ -51,6 +51,7 @@ namespace Alerts.Api.Json;
 [JsonSerializable(typeof(DryRunResult))]
 [JsonSerializable(typeof(BacktestRequestShape))]
 [JsonSerializable(typeof(BacktestAnswer))]
+[JsonSerializable(typeof(ItemList<SourceView>))]
 [JsonSerializable(typeof(HealthView))]
 [JsonSerializable(typeof(SubscriberRequest))]
 [JsonSerializable(typeof(TokenRequest))]

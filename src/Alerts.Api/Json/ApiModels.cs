@@ -72,6 +72,20 @@ public sealed record RedeliverFailure(string DeliveryId, string Problem);
 
 public sealed record RedeliverResult(IReadOnlyList<string> Redelivered, IReadOnlyList<RedeliverFailure> Failed);
 
+/// <summary>A feed source's status; its paging cursor and look-back floor stay internal.</summary>
+public sealed record SourceView(
+    string Source, string Kind, DateTimeOffset? LastPollAt, DateTimeOffset? LastSuccessAt, int RowsRead, int NewEvents, int SkippedRows,
+    string? LastError, DateTimeOffset? LastErrorAt, int ConsecutiveFailures, DateTimeOffset? NextPollAt, DateTimeOffset? HeldUntil)
+{
+    public static SourceView From(Alerts.Core.Ports.SourceStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return new(
+            status.Source, status.Kind, status.LastPollAt, status.LastSuccessAt, status.RowsRead, status.NewEvents, status.SkippedRows,
+            status.LastError, status.LastErrorAt, status.ConsecutiveFailures, status.NextPollAt, status.HeldUntil);
+    }
+}
+
 /// <summary>What unsaved rules would have raised on a stored range, and each time a market rule could not decide and why.</summary>
 public sealed record BacktestAnswer(DateTimeOffset From, DateTimeOffset To, int EventsExamined, IReadOnlyList<Alert> Alerts, IReadOnlyList<Core.Rules.HeldBackNote> HeldBack);
 
