@@ -25,8 +25,9 @@ public static class ApiEndpointRouteBuilderExtensions
 
         var v1 = app.MapGroup("/api/v1").AddEndpointFilter(Errors.ApiErrors.CatchAsync);
         HealthApi.Map(v1.MapGroup(string.Empty).WithTags("Health"));
-        UnsubscribeApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers"));
-        SubscribersApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers"));
+        var limits = app.ServiceProvider.GetRequiredService<AbuseLimits>();
+        UnsubscribeApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers").AddEndpointFilter(limits.ApiFilterAsync));
+        SubscribersApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers").AddEndpointFilter(limits.ApiFilterAsync));
 
         var admin = v1.MapGroup(string.Empty).WithTags("Tenants").AddEndpointFilter(access.AdminFilterAsync);
         TenantsApi.MapAdmin(admin);

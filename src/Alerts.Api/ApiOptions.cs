@@ -13,6 +13,19 @@ public sealed class ApiOptions
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Requests one client address may make per <see cref="PublicRateLimitWindow"/> to the keyless sign-up, sign-in, confirmation and unsubscribe endpoints and forms.</summary>
+    public int PublicRequestsPerWindow { get; set; } = 30;
+
+    public TimeSpan PublicRateLimitWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Account emails (confirmation, sign-in) one address may be sent per <see cref="MailRateLimitWindow"/>.</summary>
+    public int MailsPerAddressPerWindow { get; set; } = 3;
+
+    public TimeSpan MailRateLimitWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Test sends one channel may make per <see cref="PublicRateLimitWindow"/>.</summary>
+    public int TestSendsPerChannelPerWindow { get; set; } = 5;
+
     /// <summary>Largest accepted request body.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 

@@ -24,6 +24,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAccess>();
+        services.AddSingleton<AbuseLimits>();
         services.TryAddSingleton<Catalog.CatalogValidator>();
         services.AddSingleton<Endpoints.RuleBinder>();
         services.AddSingleton<Endpoints.WatchlistsApi.Deps>();

@@ -110,16 +110,21 @@ internal static class ChannelsApi
 
     /// <summary>One real attempt with a sample alert through the channel's notifier; the outcome is reported, not retried or recorded.</summary>
     private static async Task<IResult> TestSendAsync(
-        string id, ApiCaller caller, IChannelRepository channels, NotifierRegistry notifiers, TimeProvider time, CancellationToken cancellationToken) =>
-        await TestAsync(caller.TenantId, id, channels, notifiers, time, cancellationToken) is { } result ? TypedResults.Ok(result) : ApiProblems.NotFound("channel", id);
+        string id, ApiCaller caller, IChannelRepository channels, NotifierRegistry notifiers, AbuseLimits limits, TimeProvider time, CancellationToken cancellationToken) =>
+        await TestAsync(caller.TenantId, id, channels, notifiers, limits, time, cancellationToken) is { } result ? TypedResults.Ok(result) : ApiProblems.NotFound("channel", id);
 
     /// <summary>The test send itself (the page's button calls it too); null when the tenant has no such channel.</summary>
     internal static async Task<TestSendResult?> TestAsync(
-        string tenantId, string id, IChannelRepository channels, NotifierRegistry notifiers, TimeProvider time, CancellationToken cancellationToken)
+        string tenantId, string id, IChannelRepository channels, NotifierRegistry notifiers, AbuseLimits limits, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await channels.GetAsync(tenantId, id, cancellationToken) is not { } channel)
         {
             return null;
+        }
+
+        if (limits.TestSendWait(tenantId, id) is { } wait)
+        {
+            return new TestSendResult("Retryable", null, FailureReason.RateLimited, $"this channel was tested too often; nothing was sent, try again in {wait} s");
         }
 
         if (Subscribers.EmailOptIn.IsAwaiting(channel))

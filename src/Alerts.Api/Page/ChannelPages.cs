@@ -50,11 +50,11 @@ internal static class ChannelPages
             : await RenderAsync(http, deps, new ChannelsModel([], new ChannelForm(), NewSecret: secret), notice: notice);
     }
 
-    private static async Task<IResult> TestAsync(HttpContext http, ChannelsApi.Deps deps, NotifierRegistry notifiers, TimeProvider time)
+    private static async Task<IResult> TestAsync(HttpContext http, ChannelsApi.Deps deps, NotifierRegistry notifiers, Access.AbuseLimits limits, TimeProvider time)
     {
         var user = PageUserFilter.User(http);
         var id = (await http.Request.ReadFormAsync(http.RequestAborted))["channel"].ToString();
-        var result = await ChannelsApi.TestAsync(user.TenantId, id, deps.Channels, notifiers, time, http.RequestAborted);
+        var result = await ChannelsApi.TestAsync(user.TenantId, id, deps.Channels, notifiers, limits, time, http.RequestAborted);
         return result is null
             ? await RenderAsync(http, deps, new ChannelsModel([], new ChannelForm()), StatusCodes.Status404NotFound, "That channel no longer exists.")
             : await RenderAsync(http, deps, new ChannelsModel([], new ChannelForm(), TestedId: id, Tested: result));

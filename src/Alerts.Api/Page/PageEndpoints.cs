@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Api.Page;
 
@@ -19,7 +20,9 @@ internal static class PageEndpoints
         var signedInForms = signedIn.MapGroup(string.Empty).AddEndpointFilter(PageSecurity.AntiforgeryAsync);
 
         page.MapGet("/page.css", () => TypedResults.Text(PageStyles.Css, "text/css; charset=utf-8"));
-        AccountPages.Map(page, forms);
+        // The forms anyone can post without a session (sign-up, sign-in, confirmation) are limited per client address.
+        var keylessForms = forms.MapGroup(string.Empty).AddEndpointFilter(app.ServiceProvider.GetRequiredService<Access.AbuseLimits>().PageFilterAsync);
+        AccountPages.Map(page, keylessForms);
         WatchlistPages.Map(signedIn, signedInForms);
         RulePages.Map(signedIn, signedInForms);
         ChannelPages.Map(signedIn, signedInForms);

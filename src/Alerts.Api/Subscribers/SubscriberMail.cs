@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Api.Subscribers;
 
 /// <summary>The account emails (confirm your address, your sign-in link), with links to this service's page.</summary>
-public sealed partial class SubscriberMail(IAccountMail mail, SignedTokens tokens, ApiOptions options, TimeProvider time, ILogger<SubscriberMail> logger)
+public sealed partial class SubscriberMail(
+    IAccountMail mail, SignedTokens tokens, ApiOptions options, Access.AbuseLimits limits, TimeProvider time, ILogger<SubscriberMail> logger)
 {
     public const string ConfirmPath = "/confirm";
     public const string SignInPath = "/sign-in";
@@ -47,6 +48,13 @@ public sealed partial class SubscriberMail(IAccountMail mail, SignedTokens token
         var html = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + WebUtility.HtmlEncode(subject) + "</title>\n</head>\n<body>\n"
             + "<p>" + WebUtility.HtmlEncode(lead) + "</p>\n<p><a href=\"" + WebUtility.HtmlEncode(link.AbsoluteUri) + "\">" + WebUtility.HtmlEncode(subject) + "</a></p>\n"
             + "<p>" + WebUtility.HtmlEncode(note) + "</p>\n</body>\n</html>\n";
+        if (!limits.MayMail(to))
+        {
+            // Answered as sent: the caller learns nothing about the address, and its inbox is not flooded.
+            LogThrottled(logger, subject);
+            return new DeliveryResult.Delivered(null, "not sent: the address had enough account emails this hour");
+        }
+
         var result = await mail.SendAsync(to, new RenderedEmail(subject, text, html), time.GetUtcNow(), cancellationToken);
         if (result is not DeliveryResult.Delivered)
         {
@@ -55,6 +63,9 @@ public sealed partial class SubscriberMail(IAccountMail mail, SignedTokens token
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account email \"{Subject}\" was not sent: the address reached its limit of account emails")]
+    private static partial void LogThrottled(ILogger logger, string subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account email \"{Subject}\" was not sent: {Outcome}")]
     private static partial void LogNotSent(ILogger logger, string subject, string outcome);
