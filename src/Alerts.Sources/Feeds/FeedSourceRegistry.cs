@@ -19,8 +19,9 @@ public static class FeedSourceRegistry
     [
         new(HkexLciSource.Kind, (http, options, clock) => new HkexLciSource(http, options, clock),
         [
-            Default("hkex-lci-en", HkexLciSource.Kind, HkexLciSource.EnglishUrl, "0 */2 * * * *"),
-            Default("hkex-lci-zh", HkexLciSource.Kind, HkexLciSource.ChineseUrl, "30 */2 * * * *"),
+            // Each instance reads both languages of its board and pairs them into one announcement per document.
+            Default("hkex-lci", HkexLciSource.Kind, HkexLciSource.EnglishUrl, "0 */2 * * * *"),
+            Default("hkex-lci-gem", HkexLciSource.Kind, HkexLciSource.GemEnglishUrl, "30 */2 * * * *"),
         ]),
         new(HkexTitleSearchSource.Kind, (http, options, clock) => new HkexTitleSearchSource(http, options, clock),
         [
