@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Generates src/Alerts.Core/Text/SimplifiedFolding.Table.cs from the Unicode Unihan database.
 
-Usage (Debian: apt-get install unicode-data):
+Usage (Debian: apt-get install unicode-data; Unihan_OtherMappings.txt.bz2 is read from the same folder):
     python3 tools/unihan/generate_simplified_table.py /usr/share/unicode/Unihan_Variants.txt.bz2 \
         > src/Alerts.Core/Text/SimplifiedFolding.Table.cs
 
 The table maps a Traditional (or variant) character to the Simplified character matching should see:
-  1. kSimplifiedVariant: a character whose simplified variants do not include itself folds to the first one
-     (識 → 识, 譜 → 谱, 訊 → 讯); characters that are their own simplified form (乾, 著) are left alone.
+  1. kSimplifiedVariant: a character folds to its first simplified variant other than itself (識 → 识, 譜 → 谱,
+     訊 → 讯). Where Unihan lists the character as one of its own simplified forms, it folds only if it is not in
+     GB 2312 (kGB0, Unihan_OtherMappings), the mainland's simplified character set: 復 → 复, but 乾 and 著 stay.
   2. Variant spellings of a character folded in step 1 fold the same way, through kZVariant (説 → 说) and
      kSemanticVariant (爲 → 为, 綫 → 线, 滙 → 汇, 衞 → 卫), unless the variant is itself a simplified form.
   3. Chains are followed to their end (薴 → 苧 → 苎 becomes 薴 → 苎), so folding twice changes nothing.
@@ -28,7 +29,12 @@ def read_lines(path):
 def code(text):
     return int(text[2:], 16)
 
+def gb2312(variants_path):
+    other = variants_path.replace("Unihan_Variants", "Unihan_OtherMappings")
+    return {code(char) for char, field, _ in read_lines(other) if field == "kGB0"}
+
 def main(path):
+    in_gb2312 = gb2312(path)
     simplified = {}
     z_variants, semantic = {}, {}
     for char, field, value in read_lines(path):
@@ -43,10 +49,11 @@ def main(path):
 
     table = {}
     for c, targets in simplified.items():
-        if c not in targets and targets and c <= 0xFFFF and targets[0] <= 0xFFFF:
-            table[c] = targets[0]
+        others = [t for t in targets if t != c]
+        if others and (c not in targets or c not in in_gb2312) and c <= 0xFFFF and others[0] <= 0xFFFF:
+            table[c] = others[0]
 
-    simplified_forms = set(table.values()) | {c for c, targets in simplified.items() if c in targets}
+    simplified_forms = set(table.values()) | {c for c, targets in simplified.items() if c in targets and c not in table}
     for variants in (z_variants, semantic):
         for c, targets in variants.items():
             if c in table or c in simplified_forms or c > 0xFFFF:

@@ -18,9 +18,10 @@ internal static class CategoryRules
         "issue", "issuance", "listing", "list", "offering", "ipo", "发行", "上市",
     ];
 
-    private static readonly string[] StarMarketWords =
+    /// <summary>The mainland boards whose listings are A-share listings (not 主板: Hong Kong has a Main Board too).</summary>
+    private static readonly string[] AShareBoardWords =
     [
-        "科创板", "star market", "sci-tech innovation board",
+        "科创板", "star market", "sci-tech innovation board", "创业板", "chinext", "北京证券交易所", "北交所",
     ];
 
     /// <summary>Listings of debt and structured products are not company listings: these words veto every listing milestone.</summary>
@@ -106,6 +107,7 @@ internal static class CategoryRules
         ForWords(TutoringAccepted, ["辅导验收", "acceptance of tutoring", "tutoring acceptance"]),
         ForWords(TutoringCompleted, ["辅导工作完成", "辅导工作总结", "完成辅导", "辅导完成", "completion of tutoring", "completion of ipo tutoring",
             "tutoring completed", "completed tutoring", "completion of the tutoring"]),
+        ForWords(TutoringCompleted, ["完成"], alsoAnyOf: ["辅导"], noneOf: ["验收", "进展"]),
         ForWords(TutoringTerminated, ["终止辅导", "撤回辅导", "termination of tutoring", "tutoring terminated", "withdrawal of tutoring"]),
 
         ForWords(ListingApplication,
@@ -113,14 +115,14 @@ internal static class CategoryRules
              "首次公开发行股票并在科创板上市申请", "首次公开发行股票并在创业板上市申请", "发行上市申请获受理", "申请获得受理", "申请获受理",
              "registration statement on form s-1", "registration statement on form f-1"],
             noneOf: ["撤回", "终止", "失效", "withdrawal", "withdraw", "lapse", "lapsed", "termination", "terminate", "post hearing",
-                     "聆讯后", "审议通过", "上市委", "注册生效"]),
+                     "聆讯后", "审议", "上市委", "注册生效", "问询", "inquiry", "enquiry", "approved", "approval", "listing committee"]),
 
         ForWords(Inquiry, ["审核问询函", "问询函的回复", "问询回复", "审核问询", "inquiry letter", "letter of inquiry", "enquiry letter"],
             noneOf: ["年报", "年度报告", "监管问询", "annual report"]),
 
         ForWords(ListingHearingOrApproval,
             ["post hearing", "post-hearing", "listing hearing", "聆讯", "上市委员会审议", "上市委审议", "上市委会议", "listing committee",
-             "上市审核委员会", "审议通过", "passed the listing hearing", "hearing passed"],
+             "上市审核委员会", "审议通过", "审议会议结果", "审议会议公告", "passed the listing hearing", "hearing passed"],
             noneOf: ["未通过", "暂缓", "not approved"]),
         // "approval" alone is everywhere (shareholders' approval); only approvals of a listing count.
         ForWords(ListingHearingOrApproval, ["approval", "approved", "approves", "approve"],
@@ -138,7 +140,7 @@ internal static class CategoryRules
         ForWords(Prospectus,
             ["prospectus", "global offering", "招股说明书", "招股书", "招股章程", "全球发售", "招股意向书", "formal notice", "正式通告"],
             noneOf: ["results of the global offering", "allotment results", "配发结果", "全球发售结果", "supplemental prospectus for notes",
-                     "rights issue", "open offer", "供股", "公开发售"]),
+                     "rights issue", "open offer", "供股", "公开发售", "use of proceeds", "proceeds", "募集资金"]),
 
         ForWords(AllotmentResults,
             ["allotment results", "allotment result", "results of allotment", "basis of allotment", "配发结果", "分配结果", "中签结果", "中签率",
@@ -147,15 +149,15 @@ internal static class CategoryRules
 
         ForWords(ListingDate,
             ["listing date", "commencement of dealings", "dealings commence", "dealings in the h shares", "dealings in the shares",
-             "上市日期", "开始买卖", "上市交易公告", "上市公告书", "上市首日", "股票上市交易", "于香港联交所主板上市", "挂牌上市", "listed on the main board",
+             "上市日期", "开始买卖", "上市交易公告", "上市公告书", "上市首日", "股票上市交易", "上市交易的公告", "上市交易公告", "于香港联交所主板上市", "挂牌上市", "listed on the main board",
              "debut"],
             noneOf: ["postponement", "延迟", "暂停", "halt", "withdrawal", "撤回", "spin-off", "分拆", "proposed"]),
 
         ForWords(AShareIssuance, ["发行a股", "a股发行", "回归a股"]),
         // "A share(s)" alone also names option schemes and trading notices; require a word about issuing or listing.
-        ForWords(AShareIssuance, ["a share", "a shares", "a-share", "a-shares", "a股"], alsoAnyOf: [.. IssueOrListingWords, .. StarMarketWords],
+        ForWords(AShareIssuance, ["a share", "a shares", "a-share", "a-shares", "a股"], alsoAnyOf: [.. IssueOrListingWords, .. AShareBoardWords],
             noneOf: ["a share option", "a股股票期权", "a股限制性股票", "a股回购", "repurchase of a shares", "a股交易"]),
-        ForWords(AShareIssuance, StarMarketWords, alsoAnyOf: IssueOrListingWords, noneOf: ["spin-off", "分拆", "subsidiary", "子公司"]),
+        ForWords(AShareIssuance, AShareBoardWords, alsoAnyOf: IssueOrListingWords, noneOf: ["spin-off", "分拆", "subsidiary", "子公司"]),
 
         ForWords(SpinOff, ["spin-off", "spin off", "spinoff", "分拆"]),
 
@@ -164,15 +166,18 @@ internal static class CategoryRules
              "withdraw its listing application", "withdrawn", "lapse of listing application", "lapsed", "termination of the proposed listing",
              "termination of the proposed spin-off", "termination of listing", "终止审核", "终止注册", "不予注册", "撤回上市申请",
              "撤回发行上市申请", "撤回首次公开发行", "撤回申请", "申请失效", "上市申请失效", "终止发行上市", "终止上市计划", "终止分拆",
-             "审核不通过", "上市委会议未通过", "未通过上市委"],
+             "审核不通过", "上市委会议未通过", "未通过上市委", "withdrawal of registration statement", "withdrawal of the registration statement"],
             noneOf: ["resolution", "决议", "director", "董事", "辅导", "tutoring"]),
+
+        // "终止对…审核的决定": the exchange ends its review of an application.
+        ForWords(Withdrawal, ["终止"], alsoAnyOf: ["审核", "上市申请", "发行上市"], noneOf: ["辅导", "tutoring"]),
 
         ForWords(Results,
             ["results", "annual report", "interim report", "quarterly report", "业绩", "年度报告", "年报", "半年度报告", "中期报告", "季度报告",
              "一季度报告", "三季度报告"],
             noneOf: ["allotment results", "allotment result", "poll results", "voting results", "results of the general meeting",
                      "results of the global offering", "results of allotment", "配发结果", "投票结果", "表决结果", "发行结果", "中签结果",
-                     "配售结果", "全球发售结果", "业绩说明会"]),
+                     "配售结果", "全球发售结果", "业绩说明会", "问询函"]),
 
         ForWords(TradingHalt,
             ["trading halt", "halt in trading", "halt of trading", "suspension of trading", "停牌", "短暂停止买卖", "暂停买卖"],
