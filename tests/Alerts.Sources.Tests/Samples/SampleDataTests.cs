@@ -34,6 +34,56 @@ public class SampleDataTests
         Assert.All(companies.SelectMany(c => c.Listings), l => Assert.Equal(SymbolFormat.FromExchangeCode(l.Exchange, l.Code), l.Symbol));
     }
 
+    [Fact]
+    public void At_least_fifteen_companies_are_listed_both_in_the_mainland_and_in_hong_kong()
+    {
+        var dual = SampleData.LoadCompanies()
+            .Where(c => c.Listings.Any(l => l.Exchange == "HKEX") && c.Listings.Any(l => l.Exchange is "SSE" or "SZSE"))
+            .ToList();
+
+        Assert.True(dual.Count >= 15, $"{dual.Count} A+H companies");
+        Assert.All(dual, c => Assert.Same(
+            Companies.Find(c.Listings.First(l => l.Exchange == "HKEX").Symbol),
+            Companies.Find(c.Listings.First(l => l.Exchange != "HKEX").Code)));
+    }
+
+    [Fact]
+    public void Every_company_has_english_chinese_and_legal_names()
+    {
+        Assert.All(SampleData.LoadCompanies(), c =>
+        {
+            Assert.Contains(c.Names, n => !n.Any(IsHan));
+            Assert.Contains(c.Names, n => n.Any(IsHan));
+            Assert.Contains(c.Names, n => n.EndsWith("有限公司", StringComparison.Ordinal));
+            Assert.Contains(c.Names, n => !n.Any(IsHan) && LegalSuffixes.Any(s => n.EndsWith(s, StringComparison.Ordinal)));
+        });
+    }
+
+    [Theory]
+    [InlineData("zhipu", "北京智谱华章科技股份有限公司", "北京智譜華章科技股份有限公司")]
+    [InlineData("moore-threads", "摩尔线程", "摩爾線程")]
+    [InlineData("montage", "澜起科技", "瀾起科技")]
+    [InlineData("metax", "沐曦集成电路（上海）股份有限公司", "沐曦集成電路（上海）股份有限公司")]
+    [InlineData("deepseek", "杭州深度求索人工智能基础技术研究有限公司", "杭州深度求索人工智能基礎技術研究有限公司")]
+    [InlineData("cmb", "招商银行", "招商銀行")]
+    [InlineData("ping-an", "中国平安保险（集团）股份有限公司", "中國平安保險（集團）股份有限公司")]
+    public void Simplified_and_traditional_names_find_the_same_company(string id, string simplified, string traditional)
+    {
+        Assert.Equal(id, Companies.Find(simplified)?.Id);
+        Assert.Equal(id, Companies.Find(traditional)?.Id);
+    }
+
+    [Fact]
+    public void DeepSeek_is_known_before_it_lists()
+    {
+        Assert.Empty(Companies.ById("deepseek")!.Listings);
+        Assert.Equal("deepseek", Companies.Find("DeepSeek")?.Id);
+    }
+
+    private static readonly string[] LegalSuffixes = ["Limited", "Ltd.", "Inc.", "Corporation", "Co., Ltd.", "Company of China, Ltd."];
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
     [Theory]
     [InlineData("Zhipu AI")]
     [InlineData("KNOWLEDGE ATLAS")]
