@@ -39,6 +39,10 @@ public static class FeedSourceRegistry
         [
             Default("szse-announcements", SzseAnnouncementSource.Kind, SzseAnnouncementSource.DefaultUrl, "20 */3 * * * *"),
         ]),
+        new(SzseIpoProjectSource.Kind, (http, options, clock) => new SzseIpoProjectSource(http, options, clock),
+        [
+            Default("szse-ipo", SzseIpoProjectSource.Kind, SzseIpoProjectSource.DefaultUrl, "50 */10 * * * *"),
+        ]),
         new(CninfoAnnouncementSource.Kind, (http, options, clock) => new CninfoAnnouncementSource(http, options, clock),
         [
             Default("cninfo-announcements", CninfoAnnouncementSource.Kind, CninfoAnnouncementSource.DefaultUrl, "40 */5 * * * *") with { Enabled = false },
