@@ -61,6 +61,7 @@ internal static class CategoryRules
         // HKEX IPO pipeline (Application Proof / PHIP lists).
         ForCodes(ListingApplication, SourceCodes.HkexPipeline("new-filing")),
         ForCodes(ListingHearingOrApproval, SourceCodes.HkexPipeline("phip")),
+        ForCodes(SponsorAppointment, SourceCodes.HkexPipeline("oc")),
         ForCodes(ListingDate, SourceCodes.HkexPipeline("listed")),
         ForCodes(Withdrawal, SourceCodes.HkexPipeline("lapsed"), SourceCodes.HkexPipeline("withdrawn"), SourceCodes.HkexPipeline("rejected"),
             SourceCodes.HkexPipeline("returned")),

@@ -27,6 +27,11 @@ public static class FeedSourceRegistry
         [
             Default("hkex-title-search", HkexTitleSearchSource.Kind, HkexTitleSearchSource.DefaultUrl, "0 */15 * * * *") with { Enabled = false },
         ]),
+        new(HkexAppSource.Kind, (http, options, clock) => new HkexAppSource(http, options, clock),
+        [
+            Default("hkex-app", HkexAppSource.Kind, HkexAppSource.DefaultUrl, "10 */10 * * * *"),
+            Default("hkex-app-gem", HkexAppSource.Kind, HkexAppSource.GemUrl, "40 */10 * * * *"),
+        ]),
         new(SseBulletinSource.Kind, (http, options, clock) => new SseBulletinSource(http, options, clock),
         [
             Default("sse-bulletins", SseBulletinSource.Kind, SseBulletinSource.DefaultUrl, "15 */3 * * * *"),
