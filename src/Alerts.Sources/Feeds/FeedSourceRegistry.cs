@@ -11,7 +11,8 @@ namespace Alerts.Sources.Feeds;
 /// <summary>
 /// Every feed source this service knows, in one list: adding a source is one entry here. Default schedules follow each
 /// site's politeness (feeds.md §8). Off by default: the HKEX title search and CNINFO, which repeat documents the LCI feed
-/// and the exchanges already deliver under other ids, and EDGAR, which needs a declared User-Agent.
+/// and the exchanges already deliver under other ids, and EDGAR (feed and submissions), which needs a declared User-Agent
+/// (and the submissions source a list of CIKs).
 /// </summary>
 public static class FeedSourceRegistry
 {
@@ -63,6 +64,11 @@ public static class FeedSourceRegistry
         new(EdgarAtomSource.Kind, (http, options, clock) => new EdgarAtomSource(http, options, clock),
         [
             Default("edgar-8k", EdgarAtomSource.Kind, EdgarAtomSource.DefaultUrl, "0 * * * * *") with { Enabled = false },
+        ],
+        options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
+        new(EdgarSubmissionsSource.Kind, (http, options, clock) => new EdgarSubmissionsSource(http, options, clock),
+        [
+            Default("edgar-submissions", EdgarSubmissionsSource.Kind, EdgarSubmissionsSource.DefaultUrl, "20 */5 * * * *") with { Enabled = false },
         ],
         options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
     ];
