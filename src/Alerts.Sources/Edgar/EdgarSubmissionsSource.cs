@@ -1,7 +1,5 @@
 using System.Globalization;
-using Alerts.Core.Model;
 using Alerts.Sources.Feeds;
-using Alerts.Sources.Parsing;
 
 namespace Alerts.Sources.Edgar;
 
@@ -28,31 +26,13 @@ public sealed class EdgarSubmissionsSource(HttpClient http, FeedSourceOptions op
         }
 
         var since = Clock.GetUtcNow() - LookBack;
-        var items = new List<Announcement>();
-        var problems = new List<FeedProblem>();
-        FeedError? firstError = null;
-        var failed = 0;
-        var ciks = Options.Symbols.Select(Cik).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        foreach (var cik in ciks)
-        {
-            var url = new Uri(Options.Url ?? DefaultUrl, $"CIK{cik}.json");
-            var (response, error) = await SendAsync(FeedRequests.Get(url, Options, referer: null, "application/json"), cancellationToken);
-            var parsed = response is null ? null : EdgarSubmissionsParser.Parse(response.Text(), since);
-            if (parsed is null || parsed.IsMalformed)
-            {
-                failed++;
-                firstError ??= error ?? FeedError.Malformed(parsed!.Error!);
-                problems.Add(new FeedProblem("CIK" + cik, error?.ToString() ?? parsed!.Error!));
-                continue;
-            }
-
-            items.AddRange(parsed.Items);
-            problems.AddRange(parsed.Problems.Select(p => p with { Where = $"CIK{cik} {p.Where}" }));
-        }
-
-        return ciks.Count > 0 && failed == ciks.Count
-            ? FeedPoll.Failed(Name, firstError!)
-            : FeedPoll.From(Name, new ParseResult<Announcement>(items, problems));
+        var reads = Options.Symbols.Select(Cik).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(cik => new FeedRead(
+                FeedRequests.Get(new Uri(Options.Url ?? DefaultUrl, $"CIK{cik}.json"), Options, referer: null, "application/json"),
+                "CIK" + cik,
+                response => EdgarSubmissionsParser.Parse(response.Text(), since)))
+            .ToList();
+        return await FeedReads.ReadAllAsync(Name, reads, SendAsync, cancellationToken);
     }
 
     /// <summary>A CIK as SEC's file names spell it: ten digits, zero-padded; null when the entry is not a CIK.</summary>

@@ -38,29 +38,12 @@ public sealed class HkexAppSource(HttpClient http, FeedSourceOptions options, Ti
             (Sibling(active, "appinactive_"), json => Changed("inactive", HkexAppParser.ParseStatuses(json, null, now))),
             (Sibling(active, "applisted_"), json => Changed("listed", HkexAppParser.ParseStatuses(json, "LISTED", now))),
         };
-        var items = new List<Announcement>();
-        var problems = new List<FeedProblem>();
-        FeedError? firstError = null;
-        var failed = 0;
-        foreach (var (url, parse) in reads)
-        {
-            var (response, error) = await SendAsync(FeedRequests.Get(url, Options, Referer, "application/json, */*"), cancellationToken);
-            var parsed = response is null ? null : parse(response.Text());
-            if (parsed is null || parsed.IsMalformed)
-            {
-                failed++;
-                firstError ??= error ?? FeedError.Malformed(parsed!.Error!);
-                problems.Add(new FeedProblem(url.Segments[^1], error?.ToString() ?? parsed!.Error!));
-                continue;
-            }
-
-            items.AddRange(parsed.Items);
-            problems.AddRange(parsed.Problems.Select(p => p with { Where = url.Segments[^1] + " " + p.Where }));
-        }
-
-        return failed == reads.Length
-            ? FeedPoll.Failed(Name, firstError!)
-            : FeedPoll.From(Name, new ParseResult<Announcement>(items, problems));
+        return await FeedReads.ReadAllAsync(
+            Name,
+            [.. reads.Select(read => new FeedRead(
+                FeedRequests.Get(read.Url, Options, Referer, "application/json, */*"), read.Url.Segments[^1], response => read.Parse(response.Text())))],
+            SendAsync,
+            cancellationToken);
     }
 
     /// <summary>The file beside the active list: <c>appactive_app_sehk_e.json</c> → <c>appinactive_sehk_e.json</c>.</summary>
