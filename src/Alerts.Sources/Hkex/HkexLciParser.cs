@@ -40,16 +40,27 @@ public static class HkexLciParser
         return file.Contains("relsdc", StringComparison.OrdinalIgnoreCase) ? HkexNews.TraditionalChinese : HkexNews.English;
     }
 
-    /// <summary>The same feed file in the other language: <c>…relsde_1.json</c> ↔ <c>…relsdc_1.json</c>.</summary>
-    public static Uri OtherLanguageOf(Uri feedUrl)
+    /// <summary>The same feed file in the other language (<c>…relsde_1.json</c> ↔ <c>…relsdc_1.json</c>); null when the name says no language.</summary>
+    public static Uri? OtherLanguageOf(Uri feedUrl)
     {
         ArgumentNullException.ThrowIfNull(feedUrl);
         var builder = new UriBuilder(feedUrl);
         var slash = builder.Path.LastIndexOf('/') + 1;
         var file = builder.Path[slash..];
-        var swapped = file.Contains("relsdc", StringComparison.OrdinalIgnoreCase)
-            ? file.Replace("relsdc", "relsde", StringComparison.OrdinalIgnoreCase)
-            : file.Replace("relsde", "relsdc", StringComparison.OrdinalIgnoreCase);
+        string swapped;
+        if (file.Contains("relsdc", StringComparison.OrdinalIgnoreCase))
+        {
+            swapped = file.Replace("relsdc", "relsde", StringComparison.OrdinalIgnoreCase);
+        }
+        else if (file.Contains("relsde", StringComparison.OrdinalIgnoreCase))
+        {
+            swapped = file.Replace("relsde", "relsdc", StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            return null;
+        }
+
         builder.Path = builder.Path[..slash] + swapped;
         return builder.Uri;
     }

@@ -22,8 +22,15 @@ public sealed class HkexLciSource(HttpClient http, FeedSourceOptions options, Ti
     public override async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
     {
         var configured = Options.Url ?? EnglishUrl;
-        var english = HkexLciParser.LanguageOf(configured) == HkexNews.English ? configured : HkexLciParser.OtherLanguageOf(configured);
-        var chinese = HkexLciParser.OtherLanguageOf(english);
+        if (HkexLciParser.OtherLanguageOf(configured) is not { } twin)
+        {
+            // A file whose name says no language (a mirror, a test) is read alone, as English.
+            var (page, error) = await ReadAsync(configured, HkexNews.English, cancellationToken);
+            return page is null ? FeedPoll.Failed(Name, error!) : FeedPoll.From(Name, page);
+        }
+
+        var english = HkexLciParser.LanguageOf(configured) == HkexNews.English ? configured : twin;
+        var chinese = english == configured ? twin : configured;
         var (englishPage, englishError) = await ReadAsync(english, HkexNews.English, cancellationToken);
         var (chinesePage, chineseError) = await ReadAsync(chinese, HkexNews.TraditionalChinese, cancellationToken);
         if (englishPage is null && chinesePage is null)

@@ -131,6 +131,10 @@ public class HkexLciParserTests
     public void The_twin_file_is_the_other_language(string url, string twin) =>
         Assert.Equal(new Uri(twin), HkexLciParser.OtherLanguageOf(new Uri(url)));
 
+    [Fact]
+    public void A_file_whose_name_says_no_language_has_no_twin() =>
+        Assert.Null(HkexLciParser.OtherLanguageOf(new Uri("http://127.0.0.1:5000/feed.json")));
+
     [Theory]
     [InlineData("https://www1.hkexnews.hk/ncms/json/eds/lcisehk1relsde_1.json", "en")]
     [InlineData("https://www1.hkexnews.hk/ncms/json/eds/lcisehk1relsdc_1.json", "zh-Hant")]

@@ -87,6 +87,18 @@ public class HkexLciSourceTests
     }
 
     [Fact]
+    public async Task A_file_named_without_a_language_is_read_alone_as_english()
+    {
+        await using var server = await LoopbackServer.StartAsync(200, Page(Row(12400001, "Inside Information", "2026092801001.pdf")), "application/json");
+        using var http = Http();
+
+        var poll = await Create(HkexLciSource.Kind, server.Url("/mirror/latest.json"), http).PollAsync(CancellationToken.None);
+
+        Assert.Equal("en", Assert.Single(poll.Events).Announcement!.Language);
+        Assert.Equal("/mirror/latest.json", Assert.Single(server.Requests).PathAndQuery);
+    }
+
+    [Fact]
     public async Task Both_languages_failing_fails_the_poll()
     {
         await using var server = await LoopbackServer.StartAsync(503);
