@@ -18,39 +18,32 @@ public sealed class SourcesContentEndToEndTests : IDisposable
     [Fact]
     public async Task A_zhipu_announcement_in_english_and_chinese_is_one_alert_with_both_titles()
     {
-        var english = new ConcurrentQueue<string>([Row(12400100, "Date of Board Meeting", "00388", "2026092700100.pdf", "13500")]);
-        var chinese = new ConcurrentQueue<string>([Row(12400101, "董事會會議日期", "00388", "2026092700101_c.pdf", "13500")]);
-        var polls = 0;
-        await using var hkex = await LoopbackServer.StartAsync(async (request, context) =>
-        {
-            var isChinese = request.PathAndQuery.Contains("relsdc", StringComparison.Ordinal);
-            if (!isChinese)
-            {
-                Interlocked.Increment(ref polls);
-            }
-
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(Page(isChinese ? chinese : english));
-        });
+        var feed = new BilingualFeed(
+            [Row(12400100, "Date of Board Meeting", "00388", "2026092700100.pdf", "13500")],
+            [Row(12400101, "董事會會議日期", "00388", "2026092700101_c.pdf", "13500")]);
+        await using var hkex = await LoopbackServer.StartAsync(feed.ServeAsync);
         var deliveries = new ConcurrentQueue<JsonNode>();
         await using var desk = await Receiver(deliveries);
         var environment = Environment(hkex.Url("/ncms/json/eds/lcisehk1relsde_1.json"), "hkex-lci");
         await ImportAsync(environment, desk.Url("/hooks/desk"), ["AShareIssuance", "InsideInformation"]);
         await using var service = await RunningService.StartAsync(_work, environment);
-        await Eventually.HoldsAsync(() => Volatile.Read(ref polls) >= 2, service.Process);
+        await Eventually.HoldsAsync(() => feed.Polls >= 2, service.Process);
 
         // Zhipu files its A-share plan in both languages at once (separate newsIds, as HKEX does).
-        english.Enqueue(Row(12400200, "Proposed Issuance of A Shares and Listing on the STAR Market", "02513", "2026092801001.pdf", "13500,14200"));
-        chinese.Enqueue(Row(12400201, "建議發行A股並於科創板上市", "02513", "2026092801002_c.pdf", "13500,14200"));
+        var plan = (Row(12400200, "Proposed Issuance of A Shares and Listing on the STAR Market", "02513", "2026092801001.pdf", "13500,14200"),
+            Row(12400201, "建議發行A股並於科創板上市", "02513", "2026092801002_c.pdf", "13500,14200"));
+        feed.Publish(english: [plan.Item1], chinese: [plan.Item2]);
         await Eventually.HoldsAsync(() => !deliveries.IsEmpty, service.Process);
 
         // Then an inside-information notice whose Chinese version is published only after a few more polls.
-        english.Enqueue(Row(12400300, "Inside Information - Update on the Proposed A Share Listing", "02513", "2026092801003.pdf", "99999", "28/09/2026 19:30"));
-        var before = Volatile.Read(ref polls);
-        await Eventually.HoldsAsync(() => deliveries.Count >= 2 && Volatile.Read(ref polls) >= before + 2, service.Process);
-        chinese.Enqueue(Row(12400301, "內幕消息 - 有關建議A股上市之最新情況", "02513", "2026092801004_c.pdf", "99999", "28/09/2026 19:30"));
-        var late = Volatile.Read(ref polls);
-        await Eventually.HoldsAsync(() => Volatile.Read(ref polls) >= late + 3, service.Process);
+        var update = (Row(12400300, "Inside Information - Update on the Proposed A Share Listing", "02513", "2026092801003.pdf", "99999", "28/09/2026 19:30"),
+            Row(12400301, "內幕消息 - 有關建議A股上市之最新情況", "02513", "2026092801004_c.pdf", "99999", "28/09/2026 19:30"));
+        feed.Publish(english: [plan.Item1, update.Item1], chinese: [plan.Item2]);
+        var before = feed.Polls;
+        await Eventually.HoldsAsync(() => deliveries.Count >= 2 && feed.Polls >= before + 2, service.Process);
+        feed.Publish(english: [plan.Item1, update.Item1], chinese: [plan.Item2, update.Item2]);
+        var late = feed.Polls;
+        await Eventually.HoldsAsync(() => feed.Polls >= late + 3, service.Process);
         await service.WaitForHealthAsync(h => h.GetProperty("pendingEvaluations").GetInt32() == 0 && h.GetProperty("pendingDeliveries").GetInt32() == 0);
 
         var headlines = deliveries.Select(d => d["data"]!["headline"]!.GetValue<string>()).ToList();
@@ -136,6 +129,59 @@ public sealed class SourcesContentEndToEndTests : IDisposable
 
     private static string Page(IEnumerable<string> rows) =>
         "{\"genDate\":\"1790500000000\",\"maxNumOfFile\":1,\"newsInfoLst\":[" + string.Join(",", rows.Reverse()) + "]}";
+
+    /// <summary>
+    /// The two language files of the LCI feed. A poll reads the English file, then the Chinese one: what is published takes
+    /// effect at the next English read, so both files of one poll show the same moment, as HKEX's do.
+    /// </summary>
+    private sealed class BilingualFeed(IReadOnlyList<string> english, IReadOnlyList<string> chinese)
+    {
+        private (IReadOnlyList<string> English, IReadOnlyList<string> Chinese) _current = (english, chinese);
+        private (IReadOnlyList<string> English, IReadOnlyList<string> Chinese)? _pending;
+        private readonly Lock _gate = new();
+        private int _polls;
+
+        public int Polls
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _polls;
+                }
+            }
+        }
+
+        public void Publish(IReadOnlyList<string> english, IReadOnlyList<string> chinese)
+        {
+            lock (_gate)
+            {
+                _pending = (english, chinese);
+            }
+        }
+
+        public async Task ServeAsync(RecordedRequest request, HttpContext context)
+        {
+            string body;
+            lock (_gate)
+            {
+                if (!request.PathAndQuery.Contains("relsdc", StringComparison.Ordinal))
+                {
+                    _current = _pending ?? _current;
+                    _pending = null;
+                    _polls++;
+                    body = Page(_current.English);
+                }
+                else
+                {
+                    body = Page(_current.Chinese);
+                }
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body);
+        }
+    }
 
     private static string Row(long newsId, string title, string stock, string file, string t2, string relTime = "28/09/2026 19:05") =>
         $$"""{"newsId":{{newsId}},"lTxt":"-","title":"{{title}}","ext":"pdf","webPath":"/listedco/listconews/sehk/2026/0928/{{file}}","market":"SEHK","stock":[{"sc":"{{stock}}","sn":"-"}],"relTime":"{{relTime}}","t1Code":"10000","t2Code":"{{t2}}"}""";
