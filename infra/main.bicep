@@ -55,6 +55,14 @@ param emailFrom string = 'Alerts <alerts@example.com>'
 @secure()
 param sendGridApiKey string
 
+@description('Key that wraps the Data Protection key ring (which encrypts channel secrets in the tables): base64 of 32 random bytes (openssl rand -base64 32), stored in Key Vault and referenced from the Alerts__DataProtection__KeyEncryptionKey app setting. Keep it: a new one cannot open keys wrapped under the old one unless the old one is listed in Alerts__DataProtection__PreviousKeyEncryptionKeys.')
+@secure()
+param keyRingKey string
+
+@description('The management API\'s admin key (creates tenants: POST /api/v1/tenants), stored in Key Vault and referenced from the Alerts__Api__AdminKey app setting. A long random string (openssl rand -base64 32).')
+@secure()
+param apiAdminKey string
+
 @description('Days a deleted Key Vault (and its secrets) can be recovered.')
 @minValue(7)
 @maxValue(90)
@@ -90,9 +98,12 @@ var tableNames = [
   'deliveries'
   'attempts'
   'work'
+  'held'
   'tenants'
   'apikeys'
   'aliases'
+  'sources'
+  'keyring'
 ]
 
 var prefix = toLower(namePrefix)
@@ -236,6 +247,24 @@ resource sendGridSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource keyRingSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'alerts-keyring-key'
+  properties: {
+    value: keyRingKey
+    contentType: 'application/octet-stream; base64'
+  }
+}
+
+resource apiAdminKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'alerts-api-admin-key'
+  properties: {
+    value: apiAdminKey
+    contentType: 'text/plain'
+  }
+}
+
 //********************************************
 // Role assignments for the user-assigned identity
 //********************************************
@@ -371,6 +400,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       Alerts__Tables__ClientId: identity.properties.clientId
       // Email through SendGrid; the key is resolved from Key Vault with keyVaultReferenceIdentity.
       SendGridApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridSecret.properties.secretUri})'
+      // The key wrapping the Data Protection key ring (kept in the 'keyring' table) that encrypts channel secrets.
+      Alerts__DataProtection__KeyEncryptionKey: '@Microsoft.KeyVault(SecretUri=${keyRingSecret.properties.secretUri})'
+      // The management API's admin key (the API is served by the ManagementApi function under /api/v1).
+      Alerts__Api__AdminKey: '@Microsoft.KeyVault(SecretUri=${apiAdminKeySecret.properties.secretUri})'
       Alerts__EmailFrom: emailFrom
       // Timer schedules (the triggers read %PollSchedule%, %RetryDueSchedule% and %RetentionSchedule%).
       PollSchedule: pollSchedule

@@ -23,5 +23,11 @@ param emailFrom = 'Alerts <alerts@example.com>'
 // Never write the key here: export SENDGRID_API_KEY in the shell that runs az deployment.
 param sendGridApiKey = readEnvironmentVariable('SENDGRID_API_KEY')
 
+// Never write it here either: export ALERTS_KEYRING_KEY (openssl rand -base64 32, once; keep it) before az deployment.
+param keyRingKey = readEnvironmentVariable('ALERTS_KEYRING_KEY')
+
+// And the management API's admin key: export ALERTS_API_ADMIN_KEY (openssl rand -base64 32).
+param apiAdminKey = readEnvironmentVariable('ALERTS_API_ADMIN_KEY')
+
 param keyVaultSoftDeleteRetentionDays = 7
 param keyVaultPurgeProtection = false

@@ -9,6 +9,11 @@ rm -rf "$results"
 mkdir -p "$results"
 
 
+echo "== the browser tests' chromium (Debian's, never a downloaded one) and a CJK font for their screenshots"
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  apt-get install -y chromium fonts-wqy-zenhei >/dev/null || echo "chromium could not be installed: the browser tests will be skipped"
+fi
+
 echo "== starting Azurite (table and queue services, in memory)"
 # shellcheck source=../.ci/azurite.sh
 source "$root/.ci/azurite.sh"
@@ -16,6 +21,10 @@ trap 'kill "${AZURITE_PID:-0}" 2>/dev/null || true' EXIT
 
 echo "== building"
 dotnet build Alerts.sln -c Debug -nologo -v quiet
+
+echo "== supply chain: packages with known vulnerabilities (fails the run on high or critical)"
+supply_chain=0
+bash "$root/.ci/vulnerable-packages.sh" || supply_chain=$?
 
 echo "== publishing the Functions app (the package tests read artifacts/functionapp)"
 bash infra/package.sh
@@ -33,5 +42,8 @@ failed=${failed:-0}
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the run failed without a test failing (build error, crashed test host): never report that as green
 fi
+if [ "$supply_chain" -ne 0 ]; then
+  echo "supply chain: a package with a high or critical vulnerability is in the graph (listed above); the run fails"
+fi
 echo "$passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$supply_chain" -eq 0 ]

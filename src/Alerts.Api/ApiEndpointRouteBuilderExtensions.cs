@@ -12,7 +12,8 @@ public static class ApiEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Mounts the management API on any ASP.NET Core pipeline: <c>/api/v1/...</c> (tenant key or admin key), health and
-    /// readiness without a key, the OpenAPI document at <c>/openapi/v1.json</c> and the API reference page at <c>/scalar</c>.
+    /// readiness without a key, the OpenAPI document at <c>/openapi/v1.json</c>, the API reference page at <c>/scalar</c>,
+    /// and the subscriber page at <c>/</c>.
     /// Needs no middleware: authentication and rate limiting run as endpoint filters.
     /// </summary>
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
@@ -22,9 +23,10 @@ public static class ApiEndpointRouteBuilderExtensions
         app.MapOpenApi();
         app.MapScalarApiReference();
 
-        var v1 = app.MapGroup("/api/v1");
+        var v1 = app.MapGroup("/api/v1").AddEndpointFilter(Errors.ApiErrors.CatchAsync);
         HealthApi.Map(v1.MapGroup(string.Empty).WithTags("Health"));
         UnsubscribeApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers"));
+        SubscribersApi.Map(v1.MapGroup(string.Empty).WithTags("Subscribers"));
 
         var admin = v1.MapGroup(string.Empty).WithTags("Tenants").AddEndpointFilter(access.AdminFilterAsync);
         TenantsApi.MapAdmin(admin);
@@ -38,6 +40,8 @@ public static class ApiEndpointRouteBuilderExtensions
         SubscriptionsApi.Map(tenant.MapGroup(string.Empty).WithTags("Subscriptions"));
         AlertsApi.Map(tenant.MapGroup(string.Empty).WithTags("Alerts"));
         DeliveriesApi.Map(tenant.MapGroup(string.Empty).WithTags("Deliveries"));
+        BacktestApi.Map(tenant.MapGroup(string.Empty).WithTags("Backtest"));
+        Page.PageEndpoints.Map(app);
         return app;
     }
 }

@@ -29,6 +29,25 @@ public sealed class ApiOptions
     /// <summary>Where the Data Protection keys that sign unsubscribe links are kept (default: <c>{DataDirectory}/keys</c>).</summary>
     public string? KeysDirectory { get; set; }
 
+    /// <summary>
+    /// Where people reach this service, for the links emails carry (confirmation, sign-in, unsubscribe), e.g.
+    /// <c>https://alerts.example.com</c>. Never taken from a request's Host header, which a caller controls. Default:
+    /// <c>http://127.0.0.1:{Alerts:HttpPort}</c>, the standalone service.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary><see cref="PublicBaseUrl"/> checked and parsed at start-up.</summary>
+    public Uri PublicBase { get; set; } = new("http://127.0.0.1:7780/");
+
+    /// <summary>How long a confirmation link (a new subscriber's address, an email channel) stays valid.</summary>
+    public TimeSpan ConfirmationLinkLifetime { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How long a single-use sign-in link stays valid.</summary>
+    public TimeSpan SignInLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a page session lasts after signing in.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>A key's last-used time is written at most this often, so reads do not turn into a write each.</summary>
     public TimeSpan LastUsedResolution { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,5 @@
 using Alerts.Api.Access;
+using Alerts.Api.Page;
 using Alerts.Api.Json;
 using Alerts.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,6 +20,7 @@ public static class ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        options.PublicBase = PublicBase(options.PublicBaseUrl, configuration["Alerts:HttpPort"]);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAccess>();
@@ -30,11 +32,24 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().ApiKeys);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Aliases);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Catalog);
+        services.AddSingleton<Endpoints.ChannelsApi.Deps>();
+        services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Subscribers);
         services.AddSingleton<Subscribers.UnsubscribeTokens>();
+        services.Replace(ServiceDescriptor.Singleton<Delivery.Email.IUnsubscribeLinks, Subscribers.UnsubscribeLinks>());
+        services.AddSingleton<Subscribers.SignedTokens>();
+        services.AddSingleton<Subscribers.SubscriberMail>();
+        services.AddSingleton<Subscribers.SubscriberAccounts>();
+        services.AddSingleton<Subscribers.EmailOptIn>();
+        services.AddAlertsPage();
         // Unsubscribe links in sent emails must survive restarts: keys live with the data (standalone default ./data/keys).
-        var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
-        services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
-        services.AddProblemDetails();
+        // The hosts register the store's key ring first (AlertsServices.AddAlertsPipeline): this is only for a host that did not.
+        if (!services.Any(d => d.ServiceType == typeof(IDataProtectionProvider)))
+        {
+            var keys = options.KeysDirectory ?? Path.Combine(configuration["Alerts:DataDirectory"] is { Length: > 0 } data ? data : "data", "keys");
+            services.AddDataProtection().SetApplicationName("Alerts").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Errors.ApiErrors.AddCorrelationId);
+        services.AddExceptionHandler<Errors.ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
@@ -43,5 +58,17 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddOpenApi();
         return services;
+    }
+
+    private static Uri PublicBase(string? configured, string? port)
+    {
+        var text = string.IsNullOrWhiteSpace(configured) ? $"http://127.0.0.1:{(string.IsNullOrWhiteSpace(port) ? "7780" : port)}/" : configured;
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            throw new InvalidOperationException($"Alerts:Api:PublicBaseUrl '{configured}' must be an absolute http(s) URL without query, like https://alerts.example.com");
+        }
+
+        return uri;
     }
 }

@@ -13,6 +13,14 @@ public static class StableIds
 
     public static string Delivery(string alertId, string channelId) => "dl_" + Hash(alertId, channelId);
 
+    /// <summary>The batch of held deliveries of one channel released together at one time (quiet hours' end, a digest time).</summary>
+    public static string HeldBatch(string tenantId, string channelId, DateTimeOffset releaseAt) =>
+        "hb_" + Hash(tenantId, channelId, releaseAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The summary alert for one chunk of a held batch.</summary>
+    public static string Summary(string batchKey, int chunk) =>
+        "as_" + Hash(batchKey, chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private static string Hash(params string[] parts)
     {
         // Length-prefixing keeps ("a|b", "c") and ("a", "b|c") apart.

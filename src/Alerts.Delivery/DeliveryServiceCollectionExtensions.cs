@@ -36,6 +36,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EndpointPacer>();
+        services.TryAddSingleton<EndpointQuota>();
         services.TryAddSingleton<IDeliveryContextSource, DefaultDeliveryContextSource>();
         services.TryAddSingleton<ChannelValidator>();
         services.TryAddSingleton<IServiceBusSenders, ServiceBusSenders>();
@@ -59,6 +60,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<INotifier, ServiceBusNotifier>();
 
         services.TryAddSingleton<NotifierRegistry>();
+        services.TryAddSingleton<IUnsubscribeLinks>(NoUnsubscribeLinks.Instance);
+        services.TryAddSingleton<IAccountMail, AccountMail>();
         return services;
     }
 }

@@ -26,6 +26,13 @@ public static class AlertsServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(store);
+        if (store.ChannelSecrets is Security.DataProtectionChannelSecrets secrets)
+        {
+            // One key ring for everything the hosts protect (channel secrets, unsubscribe links): Data Protection's own
+            // registrations (AddDataProtection) only add a provider where none is registered yet.
+            services.AddSingleton(secrets.Provider);
+        }
+
         services.AddSingleton(store.Events);
         services.AddSingleton(store.Companies);
         services.AddSingleton(store.Rules);
@@ -37,7 +44,9 @@ public static class AlertsServices
         services.AddSingleton(store.Deliveries);
         services.AddSingleton(store.Attempts);
         services.AddSingleton(store.Work);
+        services.AddSingleton(store.Held);
         services.AddSingleton(store.Retention);
+        services.AddSingleton(store.Transactions);
 
         services.AddSingleton(new PipelineOptions
         {
@@ -57,6 +66,7 @@ public static class AlertsServices
         services.AddSingleton<IngestHandler>();
         services.AddSingleton<EvaluateHandler>();
         services.AddSingleton<DeliverHandler>();
+        services.AddSingleton<Alerts.Core.Holding.HeldDeliveryReleaser>();
         services.AddSingleton<RetryDueHandler>();
         services.AddSingleton<DeadLetterRedelivery>();
         services.AddSingleton(RetentionOptions(settings.Retention));
@@ -71,8 +81,6 @@ public static class AlertsServices
             ApiKey = settings.SendGridApiKey,
             Host = settings.SendGridHost,
             SandboxMode = settings.SendGridSandboxMode,
-            UnsubscribeBaseUrl = settings.UnsubscribeBaseUrl,
-            UnsubscribeSigningKey = settings.UnsubscribeSigningKey,
         };
         services.AddSingleton<IDeliveryContextSource>(sp => new StoreDeliveryContextSource(
             store.Subscriptions, store.Companies, sp.GetRequiredService<TimeProvider>(), settings.CatalogMaxAge));

@@ -8,6 +8,12 @@ namespace Alerts.Hosting;
 /// <summary>What one poll of one source gave: how many items, the evaluations it started, skipped rows, or why it failed.</summary>
 public sealed record PollOutcome(string Source, int Items, IReadOnlyList<EvaluateMessage> Accepted, int SkippedRows, FeedError? Error)
 {
+    /// <summary>Items older than the source's look-back floor on its first polls: read, neither stored nor alerted.</summary>
+    public int History { get; init; }
+
+    /// <summary>A paged source's new cursor (<see cref="FeedPoll.Cursor"/>); null when unchanged.</summary>
+    public string? Cursor { get; init; }
+
     public override string ToString() => Error is { } error
         ? $"{Source}: poll failed: {error}"
         : $"{Source}: {Items} item(s), {Accepted.Count} new, {SkippedRows} row(s) skipped";
@@ -19,15 +25,22 @@ public sealed record PollOutcome(string Source, int Items, IReadOnlyList<Evaluat
 /// </summary>
 public static partial class FeedPolling
 {
+    /// <param name="notBefore">Events that occurred before this are history from before the source was first polled: skipped.</param>
+    /// <param name="cursor">Where a paged source's last poll stopped (<see cref="IPagedFeedSource"/>).</param>
     public static async Task<PollOutcome> PollAndIngestAsync(
-        IFeedSource source, Func<MarketEvent, CancellationToken, Task<IngestResult>> ingest, ILogger logger, CancellationToken cancellationToken)
+        IFeedSource source,
+        Func<MarketEvent, CancellationToken, Task<IngestResult>> ingest,
+        ILogger logger,
+        CancellationToken cancellationToken,
+        DateTimeOffset? notBefore = null,
+        string? cursor = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(ingest);
         FeedPoll poll;
         try
         {
-            poll = await source.PollAsync(cancellationToken);
+            poll = source is IPagedFeedSource paged ? await paged.PollAsync(cursor, cancellationToken) : await source.PollAsync(cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -48,7 +61,8 @@ public static partial class FeedPolling
         }
 
         var accepted = new List<EvaluateMessage>();
-        foreach (var marketEvent in IngestHandler.InTimeOrder(poll.Events))
+        var current = notBefore is { } floor ? poll.Events.Where(e => e.OccurredAt >= floor).ToList() : poll.Events;
+        foreach (var marketEvent in IngestHandler.InTimeOrder(current))
         {
             if ((await ingest(marketEvent, cancellationToken)).Message is { } message)
             {
@@ -57,7 +71,7 @@ public static partial class FeedPolling
         }
 
         LogPolled(logger, source.Name, poll.Events.Count, accepted.Count);
-        return new PollOutcome(source.Name, poll.Events.Count, accepted, poll.Problems.Count, null);
+        return new PollOutcome(source.Name, poll.Events.Count, accepted, poll.Problems.Count, null) { History = poll.Events.Count - current.Count, Cursor = poll.Cursor };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Source} failed: {Error}")]

@@ -1,5 +1,6 @@
 using Alerts.Core;
 using Alerts.Hosting.Configuration;
+using Alerts.Hosting.Security;
 using Alerts.Storage;
 using Alerts.Storage.Primitive;
 using Alerts.Storage.Sqlite;
@@ -27,11 +28,14 @@ public static class StoreFactory
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
-        IEntityStore backend = TablesAccount(configuration) is { } account
+        var account = TablesAccount(configuration);
+        IEntityStore backend = account is not null
             ? new TablesEntityStore(TableServiceClientFactory.Create(account))
             : await SqliteEntityStore.OpenAsync(
                 settings.ResolvedDatabasePath, new SqliteStoreOptions { Durability = settings.Durability }, cancellationToken);
-        var store = await AlertStore.CreateAsync(backend, cancellationToken);
+        // Channel secrets are encrypted with the deployment's one key ring (see AlertsKeyRing).
+        var keyRing = await AlertsKeyRing.CreateAsync(settings, configuration, account is not null ? backend : null, cancellationToken);
+        var store = await AlertStore.CreateAsync(backend, new DataProtectionChannelSecrets(keyRing), cancellationToken);
         await ReferenceCompanies.SeedAsync(store.Companies, cancellationToken);
         return store;
     }

@@ -1,6 +1,7 @@
 using Alerts.Core.Ports;
 using Alerts.Storage.Primitive;
 using Alerts.Storage.Repositories;
+using Alerts.Storage.Secrets;
 
 namespace Alerts.Storage;
 
@@ -10,15 +11,18 @@ public sealed class AlertStore
     private readonly StoreTables _tables;
     private readonly WorkRepository _work;
     private readonly ManagementTables _management;
+    private readonly SourceStatusRepository _sources;
 
-    private AlertStore(IEntityStore store)
+    private AlertStore(IEntityStore store, IChannelSecretProtector? secrets = null)
     {
+        ChannelSecrets = secrets;
         _tables = new StoreTables(store);
         Events = new EventRepository(_tables);
         Companies = new CompanyRepository(_tables);
         Rules = new RuleRepository(_tables);
         Watchlists = new WatchlistRepository(_tables);
-        Channels = new ChannelRepository(_tables);
+        var sealer = new ChannelSecretSealer(secrets);
+        Channels = new ChannelRepository(_tables, sealer);
         Subscriptions = new SubscriptionRepository(_tables);
         RuleStates = new RuleStateRepository(_tables);
         Alerts = new AlertRepository(_tables);
@@ -26,17 +30,28 @@ public sealed class AlertStore
         Attempts = new DeliveryAttemptRepository(_tables);
         _work = new WorkRepository(_tables);
         Work = _work;
+        Held = new HeldDeliveryRepository(_tables);
         Retention = new RetentionRepository(_tables, _work);
         _management = new ManagementTables(store);
         Tenants = new TenantRepository(_management);
         ApiKeys = new ApiKeyRepository(_management);
         Aliases = new CompanyAliasRepository(_management);
+        Subscribers = new SubscriberRepository(_management);
         Catalog = new TenantCatalogRepository(_tables, store);
+        _sources = new SourceStatusRepository(store);
+        Sources = _sources;
+        Transactions = new PipelineTransactions(store, sealer, new PipelineRepositories(Events, RuleStates, Alerts, Deliveries, Attempts, Channels, Work, Held));
     }
+
+    /// <summary>The table that holds the Data Protection key ring when the store is Table Storage.</summary>
+    public const string KeyRingTable = "keyring";
 
     /// <summary>Every table the repositories use (infrastructure templates must declare each one).</summary>
     public static IReadOnlyList<string> TableNames { get; } =
-        [.. new StoreTables(NoStore.Instance).Names, .. new ManagementTables(NoStore.Instance).Names];
+        [.. new StoreTables(NoStore.Instance).Names, .. new ManagementTables(NoStore.Instance).Names, new SourceStatusRepository(NoStore.Instance).Table.Name, KeyRingTable];
+
+    /// <summary>What encrypts channel secrets in this store; null only for stores opened without a key ring (tests).</summary>
+    public IChannelSecretProtector? ChannelSecrets { get; }
 
     public IEventRepository Events { get; }
     public ICompanyRepository Companies { get; }
@@ -49,10 +64,17 @@ public sealed class AlertStore
     public IDeliveryRepository Deliveries { get; }
     public IDeliveryAttemptRepository Attempts { get; }
     public IWorkRepository Work { get; }
+    public IHeldDeliveryRepository Held { get; }
     public ITenantRepository Tenants { get; }
     public IApiKeyRepository ApiKeys { get; }
     public ICompanyAliasRepository Aliases { get; }
+    public ISubscriberRepository Subscribers { get; }
     public ITenantCatalogRepository Catalog { get; }
+
+    /// <summary>How each feed source is doing (last poll, last success, rows, last error, next poll).</summary>
+    public ISourceStatusRepository Sources { get; }
+    /// <summary>The pipeline's repositories bound to one transaction per batch (SQLite), or the plain ones (Table Storage).</summary>
+    public IPipelineTransactions Transactions { get; }
 
     /// <summary>Purges history past its retention age (run daily by <c>RetentionHandler</c>).</summary>
     public IRetentionRepository Retention { get; }
@@ -72,12 +94,17 @@ public sealed class AlertStore
     }
 
     /// <summary>Wraps a backend and makes sure every table exists.</summary>
-    public static async Task<AlertStore> CreateAsync(IEntityStore store, CancellationToken cancellationToken)
+    public static Task<AlertStore> CreateAsync(IEntityStore store, CancellationToken cancellationToken) =>
+        CreateAsync(store, null, cancellationToken);
+
+    /// <summary>Wraps a backend whose channel secrets are encrypted with <paramref name="secrets"/>, and makes sure every table exists.</summary>
+    public static async Task<AlertStore> CreateAsync(IEntityStore store, IChannelSecretProtector? secrets, CancellationToken cancellationToken)
     {
-        var alertStore = new AlertStore(store);
+        var alertStore = new AlertStore(store, secrets);
         await alertStore._tables.EnsureAllAsync(cancellationToken);
         await alertStore._work.UpgradeLegacyRowsAsync(cancellationToken);
         await alertStore._management.EnsureAllAsync(cancellationToken);
+        await alertStore._sources.Table.EnsureAsync(cancellationToken);
         return alertStore;
     }
 }

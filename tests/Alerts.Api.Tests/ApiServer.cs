@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Alerts.Api.Errors;
 using Alerts.Hosting;
 using Alerts.Hosting.Configuration;
 using Alerts.Storage;
@@ -39,15 +40,18 @@ public sealed class ApiServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiServer> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="logs">Receives the host's logs (otherwise they are dropped unless ALERTS_TEST_LOGS is set).</param>
+    public static async Task<ApiServer> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "alerts-api-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort();
         Directory.CreateDirectory(directory);
         var values = new Dictionary<string, string?>
         {
             ["Alerts:DataDirectory"] = directory,
             ["Alerts:Api:AdminKey"] = AdminKey,
             ["Alerts:AllowedPrivateHosts:0"] = "127.0.0.1",
+            ["Alerts:HttpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -58,18 +62,31 @@ public sealed class ApiServer : IAsyncDisposable
         var alertsSettings = SettingsLoader.Load(configuration);
         var store = await StoreFactory.OpenAsync(alertsSettings, configuration, CancellationToken.None);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
         if (Environment.GetEnvironmentVariable("ALERTS_TEST_LOGS") is null)
         {
             builder.Logging.ClearProviders();
         }
 
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddAlertsPipeline(alertsSettings, store);
         builder.Services.AddAlertsApi(configuration);
         var app = builder.Build();
+        app.UseAlertsErrors();
         app.MapAlertsApi();
         await app.StartAsync();
         return new ApiServer(app, directory, store, new Uri(app.Urls.First()));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public HttpClient Client(string? key = null)
@@ -92,6 +109,22 @@ public sealed class ApiServer : IAsyncDisposable
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var key = (string)body["apiKey"]!["key"]!;
         return new TenantClient((string)body["tenant"]!["id"]!, key, Client(key));
+    }
+
+    /// <summary>The token of the newest link to <paramref name="path"/> mailed to <paramref name="to"/> (the outbox is the mailbox).</summary>
+    public string MailedToken(string to, string path)
+    {
+        var mail = Alerts.Testing.Outbox.LatestAccountMail(DataDirectory, to) ?? throw new InvalidOperationException("no account mail to " + to);
+        var link = Alerts.Testing.Outbox.Link(Alerts.Testing.Outbox.Text(mail), path);
+        return Uri.UnescapeDataString(link.Query["?token=".Length..]);
+    }
+
+    /// <summary>Follows the confirmation link an email channel's address was sent (double opt-in).</summary>
+    public async Task ConfirmEmailChannelAsync(string to)
+    {
+        using var anonymous = Client();
+        var (status, _) = await anonymous.SendAsync(HttpMethod.Post, "/api/v1/channels/confirm", new JsonObject { ["token"] = MailedToken(to, "/confirm-channel") }.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, status);
     }
 
     public static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");

@@ -1,4 +1,5 @@
 using Alerts.Core.Companies;
+using Alerts.Core.Holding;
 using Alerts.Core.Model;
 using Alerts.Core.Rules;
 using Alerts.Delivery;
@@ -84,12 +85,20 @@ public sealed class CatalogValidator(ChannelValidator channelValidator)
         return errors;
     }
 
-    /// <summary>Templates are checked as they are saved (parse, size, a trial render), so a bad one never reaches a send.</summary>
-    private static void ValidateWording(string path, Subscription subscription, List<ImportError> errors)
+    /// <summary>
+    /// How a subscription's alerts read and when they go: time zone, quiet hours, digest, and templates, checked as they are
+    /// saved (parse, size, a trial render) so a bad one never reaches a send. Shared by import and the API.
+    /// </summary>
+    public static void ValidateWording(string path, Subscription subscription, List<ImportError> errors)
     {
         if (subscription.TimeZone is not null && TimeZones.Find(subscription.TimeZone) is null)
         {
             errors.Add(new ImportError(path + ".timeZone", $"'{subscription.TimeZone}' is not a known IANA time zone (like Asia/Hong_Kong)"));
+        }
+
+        if (HoldPolicy.Problem(subscription with { TimeZone = null }) is { } schedule) // the zone is reported above
+        {
+            errors.Add(new ImportError($"{path}.{schedule.Field}", schedule.Message));
         }
 
         foreach (var (channelId, template) in subscription.Templates ?? new Dictionary<string, MessageTemplate>())

@@ -40,23 +40,24 @@ internal static class ChannelsApi
     private static async Task<IResult> GetAsync(string id, ApiCaller caller, IChannelRepository channels, CancellationToken cancellationToken) =>
         await channels.GetAsync(caller.TenantId, id, cancellationToken) is { } channel ? TypedResults.Ok(View(channel)) : ApiProblems.NotFound("channel", id);
 
-    private static Task<IResult> CreateAsync(
-        HttpRequest request, ApiCaller caller, IChannelRepository channels, ChannelValidator validator, ApiOptions options, CancellationToken cancellationToken) =>
-        CatalogWrite.CreateAsync(Item(caller, channels, validator), request, options, cancellationToken);
+    private static Task<IResult> CreateAsync(HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken) =>
+        CatalogWrite.CreateAsync(Item(caller, deps), request, deps.Options, cancellationToken);
 
-    private static Task<IResult> ReplaceAsync(
-        string id, HttpRequest request, ApiCaller caller, IChannelRepository channels, ChannelValidator validator, ApiOptions options, CancellationToken cancellationToken) =>
-        CatalogWrite.ReplaceAsync(Item(caller, channels, validator), id, request, options, cancellationToken);
+    private static Task<IResult> ReplaceAsync(string id, HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken) =>
+        CatalogWrite.ReplaceAsync(Item(caller, deps), id, request, deps.Options, cancellationToken);
 
-    private static CatalogItem<ChannelRequest, Channel, ChannelView> Item(ApiCaller caller, IChannelRepository channels, ChannelValidator validator) => new(
+    private static CatalogItem<ChannelRequest, Channel, ChannelView> Item(ApiCaller caller, Deps deps) => new(
         "channel", "channels", ApiIds.Channel, ApiJsonContext.Default.ChannelRequest, r => r.Id,
-        (id, ct) => channels.GetAsync(caller.TenantId, id, ct),
-        (r, id, stored, _) => Task.FromResult(Build(r, id, stored, caller, validator)),
-        channels.UpsertAsync,
+        (id, ct) => deps.Channels.GetAsync(caller.TenantId, id, ct),
+        (r, id, stored, _) => Task.FromResult(Build(r, id, stored, caller.TenantId, deps.Validator)),
+        deps.SaveAsync,
         View);
 
-    /// <summary>On update an omitted target or secret keeps the stored one; re-enabling clears the reason it was disabled.</summary>
-    private static (Channel?, IResult?) Build(ChannelRequest given, string id, Channel? stored, ApiCaller caller, ChannelValidator validator)
+    /// <summary>
+    /// On update an omitted target or secret keeps the stored one; re-enabling clears the reason it was disabled. An email
+    /// address that would start receiving without being confirmed is saved waiting for its confirmation link instead.
+    /// </summary>
+    internal static (Channel?, IResult?) Build(ChannelRequest given, string id, Channel? stored, string tenantId, ChannelValidator validator)
     {
         if (stored is not null && given.Kind != stored.Kind && given.Target is null)
         {
@@ -65,10 +66,27 @@ internal static class ChannelsApi
 
         var enabled = given.Enabled ?? stored?.Enabled ?? true;
         var channel = new Channel(
-            caller.TenantId, id, given.Name, given.Kind, given.Target ?? stored?.Target ?? string.Empty, given.Secret ?? stored?.Secret, enabled,
+            tenantId, id, given.Name, given.Kind, given.Target ?? stored?.Target ?? string.Empty, given.Secret ?? stored?.Secret, enabled,
             enabled ? null : stored?.DisabledReason);
         var errors = validator.Validate(channel).Select(e => new FieldError(e.Field, e.Message)).ToList();
-        return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (channel, null);
+        return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (Subscribers.EmailOptIn.Gate(channel, stored), null);
+    }
+
+    /// <summary>What the channel handlers share, bound as one parameter.</summary>
+    internal sealed class Deps(IChannelRepository channels, ChannelValidator validator, Subscribers.EmailOptIn optIn, ApiOptions options)
+    {
+        public IChannelRepository Channels => channels;
+
+        public ChannelValidator Validator => validator;
+
+        public ApiOptions Options => options;
+
+        /// <summary>Saves, then mails the confirmation link if the channel waits for one.</summary>
+        public async Task SaveAsync(Channel channel, CancellationToken cancellationToken)
+        {
+            await channels.UpsertAsync(channel, cancellationToken);
+            await optIn.AfterSaveAsync(channel, cancellationToken);
+        }
     }
 
     private static async Task<IResult> DeleteAsync(
@@ -92,18 +110,28 @@ internal static class ChannelsApi
 
     /// <summary>One real attempt with a sample alert through the channel's notifier; the outcome is reported, not retried or recorded.</summary>
     private static async Task<IResult> TestSendAsync(
-        string id, ApiCaller caller, IChannelRepository channels, NotifierRegistry notifiers, TimeProvider time, CancellationToken cancellationToken)
+        string id, ApiCaller caller, IChannelRepository channels, NotifierRegistry notifiers, TimeProvider time, CancellationToken cancellationToken) =>
+        await TestAsync(caller.TenantId, id, channels, notifiers, time, cancellationToken) is { } result ? TypedResults.Ok(result) : ApiProblems.NotFound("channel", id);
+
+    /// <summary>The test send itself (the page's button calls it too); null when the tenant has no such channel.</summary>
+    internal static async Task<TestSendResult?> TestAsync(
+        string tenantId, string id, IChannelRepository channels, NotifierRegistry notifiers, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await channels.GetAsync(caller.TenantId, id, cancellationToken) is not { } channel)
+        if (await channels.GetAsync(tenantId, id, cancellationToken) is not { } channel)
         {
-            return ApiProblems.NotFound("channel", id);
+            return null;
+        }
+
+        if (Subscribers.EmailOptIn.IsAwaiting(channel))
+        {
+            return new TestSendResult("Permanent", null, FailureReason.InvalidTarget, "the address is not confirmed yet: nothing but the confirmation email is sent to it");
         }
 
         var now = time.GetUtcNow();
         var alert = new Alert(
-            caller.TenantId, ApiIds.New("al_test_"), "test", "Test alert", "test:sample", MarketEventKind.Announcement, null, "Example Holdings",
+            tenantId, ApiIds.New("al_test_"), "test", "Test alert", "test:sample", MarketEventKind.Announcement, null, "Example Holdings",
             "Test alert from Alerts", "This is a test sent from the management API to check the channel.", null, [], null, null, null, null, now, now);
-        var delivery = new Core.Model.Delivery(caller.TenantId, ApiIds.New("dl_test_"), alert.Id, channel.Id, channel.Kind, DeliveryStatus.Pending, 0, now, now);
+        var delivery = new Core.Model.Delivery(tenantId, ApiIds.New("dl_test_"), alert.Id, channel.Id, channel.Kind, DeliveryStatus.Pending, 0, now, now);
         DeliveryResult result;
         try
         {
@@ -114,12 +142,12 @@ internal static class ChannelsApi
             result = new DeliveryResult.Permanent(FailureReason.Internal, "the sender failed: " + exception.GetType().Name, null);
         }
 
-        return TypedResults.Ok(result switch
+        return result switch
         {
             DeliveryResult.Delivered delivered => new TestSendResult("Delivered", delivered.StatusCode, FailureReason.None, null),
             DeliveryResult.Retryable retryable => new TestSendResult("Retryable", retryable.StatusCode, retryable.Reason, retryable.Detail),
             DeliveryResult.Permanent permanent => new TestSendResult("Permanent", permanent.StatusCode, permanent.Reason, permanent.Detail),
             _ => new TestSendResult("Unknown", result.StatusCode, FailureReason.Internal, null),
-        });
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Alerts.Api.Access;
+using Alerts.Api.Catalog;
 using Alerts.Api.Json;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
@@ -38,7 +39,7 @@ internal static class SubscriptionsApi
     private static CatalogItem<SubscriptionRequest, Subscription, Subscription> Item(ApiCaller caller, Deps deps) => new(
         "subscription", "subscriptions", ApiIds.Subscription, ApiJsonContext.Default.SubscriptionRequest, r => r.Id,
         (id, ct) => deps.Catalog.GetSubscriptionAsync(caller.TenantId, id, ct),
-        (r, id, _, ct) => BuildAsync(r, id, caller, deps, ct),
+        (r, id, _, ct) => BuildAsync(r, id, caller.TenantId, deps, ct),
         deps.Subscriptions.UpsertAsync,
         s => s);
 
@@ -53,11 +54,11 @@ internal static class SubscriptionsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<(Subscription? Subscription, IResult? Problem)> BuildAsync(
-        SubscriptionRequest request, string id, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
+    internal static async Task<(Subscription? Subscription, IResult? Problem)> BuildAsync(
+        SubscriptionRequest request, string id, string tenantId, Deps deps, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (await deps.Rules.GetAsync(caller.TenantId, request.RuleId, cancellationToken) is null)
+        if (await deps.Rules.GetAsync(tenantId, request.RuleId, cancellationToken) is null)
         {
             errors.Add(new FieldError("ruleId", $"no rule '{request.RuleId}'"));
         }
@@ -68,7 +69,7 @@ internal static class SubscriptionsApi
         }
         else
         {
-            var known = (await deps.Channels.ListAsync(caller.TenantId, cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            var known = (await deps.Channels.ListAsync(tenantId, cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < request.ChannelIds.Count; i++)
             {
                 if (!known.Contains(request.ChannelIds[i]))
@@ -78,9 +79,14 @@ internal static class SubscriptionsApi
             }
         }
 
-        return errors.Count > 0
-            ? (null, ApiProblems.Invalid(errors))
-            : (new Subscription(caller.TenantId, id, request.RuleId, [.. request.ChannelIds.Distinct(StringComparer.Ordinal)]), null);
+        var subscription = new Subscription(
+            tenantId, id, request.RuleId, [.. request.ChannelIds.Distinct(StringComparer.Ordinal)],
+            request.Templates, request.TimeZone, request.QuietHours, request.Digest);
+        var wording = new List<ImportError>();
+        CatalogValidator.ValidateWording(string.Empty, subscription, wording);
+        errors.AddRange(wording.Select(e => new FieldError(e.Path.TrimStart('.'), e.Message)));
+
+        return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (subscription, null);
     }
 
     /// <summary>What the subscription handlers share, bound as one parameter.</summary>

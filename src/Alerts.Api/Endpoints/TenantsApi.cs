@@ -95,7 +95,7 @@ internal static class TenantsApi
             : ApiProblems.Conflict($"key '{id}' changed meanwhile; try again");
     }
 
-    private static async Task<ApiKeyCreated> IssueKeyAsync(IApiKeyRepository keys, string tenantId, string name, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<ApiKeyCreated> IssueKeyAsync(IApiKeyRepository keys, string tenantId, string name, TimeProvider time, CancellationToken cancellationToken)
     {
         while (true)
         {

@@ -21,12 +21,8 @@ internal static class UnsubscribeApi
         group.MapPost("/unsubscribe", UnsubscribeAsync).Produces(StatusCodes.Status200OK, contentType: "text/html");
     }
 
-    private static IResult Page(string? token, UnsubscribeTokens tokens) =>
-        tokens.Read(token) is null
-            ? Invalid()
-            : TypedResults.Content(
-                $"""<!doctype html><meta charset="utf-8"><title>Unsubscribe</title><form method="post" action="?token={WebUtility.UrlEncode(token)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><p>Stop these alerts?</p><button>Unsubscribe</button></form>""",
-                "text/html; charset=utf-8");
+    private static IResult Page(HttpContext context, string? token, UnsubscribeTokens tokens) =>
+        tokens.Read(token) is null ? Invalid() : Render(context, token!, done: false);
 
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, string? token, UnsubscribeTokens tokens, IChannelRepository channels, CancellationToken cancellationToken)
     {
@@ -42,7 +38,15 @@ internal static class UnsubscribeApi
             ApiIds.CatalogChanged(context);
         }
 
-        return TypedResults.Content("""<!doctype html><meta charset="utf-8"><title>Unsubscribed</title><p>You are unsubscribed.</p>""", "text/html; charset=utf-8");
+        return Render(context, token!, done: true);
+    }
+
+    /// <summary>The page's own frame; the form posts without an anti-forgery token, as mail providers' one-click posts do.</summary>
+    private static IResult Render(HttpContext context, string token, bool done)
+    {
+        Alerts.Api.Page.PageSecurity.Apply(context.Response);
+        var frame = Alerts.Api.Page.PageResults.Frame(context, done ? "Unsubscribed" : "Unsubscribe", null);
+        return Alerts.Api.Page.PageResults.Render<Alerts.Api.Page.Components.UnsubscribePage>(frame, new Alerts.Api.Page.UnsubscribeModel(token, done));
     }
 
     private static IResult Invalid() =>

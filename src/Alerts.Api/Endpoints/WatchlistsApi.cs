@@ -44,7 +44,7 @@ internal static class WatchlistsApi
     private static CatalogItem<WatchlistRequest, Watchlist, Watchlist> Item(ApiCaller caller, Deps deps) => new(
         "watchlist", "watchlists", ApiIds.Watchlist, ApiJsonContext.Default.WatchlistRequest, r => r.Id,
         (id, ct) => deps.Catalog.GetWatchlistAsync(caller.TenantId, id, ct),
-        (r, id, _, ct) => BuildAsync(r, id, caller, deps, ct),
+        (r, id, _, ct) => BuildAsync(r, id, caller.TenantId, deps, ct),
         deps.Watchlists.UpsertAsync,
         w => w);
 
@@ -68,8 +68,7 @@ internal static class WatchlistsApi
 
     private static async Task<IResult> AddCompanyAsync(string id, HttpRequest request, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
     {
-        var watchlist = await deps.Catalog.GetWatchlistAsync(caller.TenantId, id, cancellationToken);
-        if (watchlist is null)
+        if (await deps.Catalog.GetWatchlistAsync(caller.TenantId, id, cancellationToken) is null)
         {
             return ApiProblems.NotFound("watchlist", id);
         }
@@ -80,46 +79,73 @@ internal static class WatchlistsApi
             return body.Problem;
         }
 
-        var resolution = (await deps.ResolverAsync(caller, cancellationToken)).Resolve(body.Value!.Company);
-        if (resolution.Company is not { } company)
+        var (updated, problem) = await AddAsync(caller.TenantId, id, body.Value!.Company, deps, cancellationToken);
+        if (updated is null)
         {
-            return ApiProblems.Invalid("company", resolution.Problem(body.Value.Company));
+            return problem!;
         }
 
-        if (!watchlist.Entries.Contains(company.Id) && watchlist.Entries.Count >= deps.Options.MaxListItems)
-        {
-            return ApiProblems.Invalid("company", $"the watchlist already holds {deps.Options.MaxListItems} companies");
-        }
-
-        var updated = watchlist.Entries.Contains(company.Id) ? watchlist : watchlist with { Entries = [.. watchlist.Entries, company.Id] };
-        await deps.Watchlists.UpsertAsync(updated, cancellationToken);
         ApiIds.CatalogChanged(request.HttpContext);
         return TypedResults.Ok(updated);
     }
 
+    /// <summary>Adds a company (by id, code, symbol, name or alias) to a watchlist; the page's add button calls it too.</summary>
+    internal static async Task<(Watchlist? Watchlist, IResult? Problem)> AddAsync(string tenantId, string id, string company, Deps deps, CancellationToken cancellationToken)
+    {
+        if (await deps.Catalog.GetWatchlistAsync(tenantId, id, cancellationToken) is not { } watchlist)
+        {
+            return (null, ApiProblems.NotFound("watchlist", id));
+        }
+
+        var resolution = (await deps.ResolverAsync(tenantId, cancellationToken)).Resolve(company);
+        if (resolution.Company is not { } found)
+        {
+            return (null, ApiProblems.Invalid("company", resolution.Problem(company)));
+        }
+
+        if (!watchlist.Entries.Contains(found.Id) && watchlist.Entries.Count >= deps.Options.MaxListItems)
+        {
+            return (null, ApiProblems.Invalid("company", $"the watchlist already holds {deps.Options.MaxListItems} companies"));
+        }
+
+        var updated = watchlist.Entries.Contains(found.Id) ? watchlist : watchlist with { Entries = [.. watchlist.Entries, found.Id] };
+        await deps.Watchlists.UpsertAsync(updated, cancellationToken);
+        return (updated, null);
+    }
+
     private static async Task<IResult> RemoveCompanyAsync(string id, string company, HttpContext context, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
     {
-        var watchlist = await deps.Catalog.GetWatchlistAsync(caller.TenantId, id, cancellationToken);
-        if (watchlist is null)
+        var (updated, problem) = await RemoveAsync(caller.TenantId, id, company, deps, cancellationToken);
+        if (updated is null)
         {
-            return ApiProblems.NotFound("watchlist", id);
+            return problem!;
         }
 
-        var resolver = await deps.ResolverAsync(caller, cancellationToken);
-        var target = resolver.Resolve(company).Company?.Id;
-        var kept = watchlist.Entries.Where(e => e != company && (target is null || resolver.Resolve(e).Company?.Id != target)).ToList();
-        if (kept.Count == watchlist.Entries.Count)
-        {
-            return ApiProblems.NotFound("company in this watchlist", company);
-        }
-
-        var updated = watchlist with { Entries = kept };
-        await deps.Watchlists.UpsertAsync(updated, cancellationToken);
         ApiIds.CatalogChanged(context);
         return TypedResults.Ok(updated);
     }
 
-    private static async Task<(Watchlist? Watchlist, IResult? Problem)> BuildAsync(WatchlistRequest request, string id, ApiCaller caller, Deps deps, CancellationToken cancellationToken)
+    internal static async Task<(Watchlist? Watchlist, IResult? Problem)> RemoveAsync(string tenantId, string id, string company, Deps deps, CancellationToken cancellationToken)
+    {
+        if (await deps.Catalog.GetWatchlistAsync(tenantId, id, cancellationToken) is not { } watchlist)
+        {
+            return (null, ApiProblems.NotFound("watchlist", id));
+        }
+
+        var resolver = await deps.ResolverAsync(tenantId, cancellationToken);
+        var target = resolver.Resolve(company).Company?.Id;
+        var kept = watchlist.Entries.Where(e => e != company && (target is null || resolver.Resolve(e).Company?.Id != target)).ToList();
+        if (kept.Count == watchlist.Entries.Count)
+        {
+            return (null, ApiProblems.NotFound("company in this watchlist", company));
+        }
+
+        var updated = watchlist with { Entries = kept };
+        await deps.Watchlists.UpsertAsync(updated, cancellationToken);
+        return (updated, null);
+    }
+
+    internal static async Task<(Watchlist? Watchlist, IResult? Problem)> BuildAsync(WatchlistRequest request, string id, string tenantId, Deps deps, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > MaxNameLength)
@@ -134,7 +160,7 @@ internal static class WatchlistsApi
             return (null, ApiProblems.Invalid(errors));
         }
 
-        var resolver = await deps.ResolverAsync(caller, cancellationToken);
+        var resolver = await deps.ResolverAsync(tenantId, cancellationToken);
         var ids = new List<string>();
         for (var i = 0; i < entries.Count; i++)
         {
@@ -149,7 +175,7 @@ internal static class WatchlistsApi
             }
         }
 
-        return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (new Watchlist(caller.TenantId, id, request.Name.Trim(), ids), null);
+        return errors.Count > 0 ? (null, ApiProblems.Invalid(errors)) : (new Watchlist(tenantId, id, request.Name.Trim(), ids), null);
     }
 
     /// <summary>What the watchlist handlers share, bound as one parameter.</summary>
@@ -161,7 +187,7 @@ internal static class WatchlistsApi
 
         public ApiOptions Options => options;
 
-        public Task<CompanyResolver> ResolverAsync(ApiCaller caller, CancellationToken cancellationToken) =>
-            CompaniesApi.ResolverAsync(companies, aliases, caller.TenantId, cancellationToken);
+        public Task<CompanyResolver> ResolverAsync(string tenantId, CancellationToken cancellationToken) =>
+            CompaniesApi.ResolverAsync(companies, aliases, tenantId, cancellationToken);
     }
 }

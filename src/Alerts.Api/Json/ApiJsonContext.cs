@@ -49,5 +49,11 @@ namespace Alerts.Api.Json;
 [JsonSerializable(typeof(TestSendResult))]
 [JsonSerializable(typeof(RedeliverResult))]
 [JsonSerializable(typeof(DryRunResult))]
+[JsonSerializable(typeof(BacktestRequestShape))]
+[JsonSerializable(typeof(BacktestResult))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(SubscriberRequest))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(LinkSent))]
+[JsonSerializable(typeof(SubscriberConfirmed))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -17,13 +17,33 @@ public sealed record WatchlistCompanyRequest(string Company);
 /// <summary>On update, an omitted target or secret keeps the stored one (they are write-only).</summary>
 public sealed record ChannelRequest(string Name, ChannelKind Kind, string? Target = null, string? Secret = null, bool? Enabled = null, string? Id = null);
 
-public sealed record SubscriptionRequest(string RuleId, IReadOnlyList<string> ChannelIds, string? Id = null);
+public sealed record SubscriptionRequest(
+    string RuleId,
+    IReadOnlyList<string> ChannelIds,
+    string? Id = null,
+    string? TimeZone = null,
+    QuietHours? QuietHours = null,
+    DigestSchedule? Digest = null,
+    IReadOnlyDictionary<string, MessageTemplate>? Templates = null);
 
 public sealed record RedeliverRequest(DateTimeOffset Since);
 
 public sealed record DryRunRequest(DateTimeOffset? Since = null);
 
+/// <summary>The backtest body's shape, for the OpenAPI document (rules are read one by one, each like a rule's own body).</summary>
+public sealed record BacktestRequestShape(IReadOnlyList<Alerts.Core.Rules.Rule> Rules, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+public sealed record SubscriberRequest(string Email);
+
+public sealed record TokenRequest(string Token);
+
 // Responses.
+/// <summary>The same answer whether or not the address was known, so it cannot be used to find out.</summary>
+public sealed record LinkSent(string Detail);
+
+/// <summary>A confirmed subscriber; <see cref="ApiKey"/> only the first time, as when an operator creates a tenant.</summary>
+public sealed record SubscriberConfirmed(string TenantId, string Email, ApiKeyCreated? ApiKey);
+
 public sealed record TenantView(string Id, string Name, DateTimeOffset CreatedAt);
 
 /// <summary>The only time a key is shown whole.</summary>
@@ -51,6 +71,8 @@ public sealed record TestSendResult(string Outcome, int? StatusCode, FailureReas
 public sealed record RedeliverFailure(string DeliveryId, string Problem);
 
 public sealed record RedeliverResult(IReadOnlyList<string> Redelivered, IReadOnlyList<RedeliverFailure> Failed);
+
+public sealed record BacktestResult(DateTimeOffset From, DateTimeOffset To, int EventsExamined, IReadOnlyList<Alert> Alerts);
 
 public sealed record DryRunResult(DateTimeOffset Since, int EventsExamined, IReadOnlyList<Alert> Alerts);
 

@@ -43,10 +43,30 @@ public sealed partial class DeliverHandler(
     ILogger<DeliverHandler> logger)
 {
     private readonly Dictionary<ChannelKind, INotifier> _notifiers = notifiers.ToDictionary(n => n.Kind);
+    private readonly EndpointSlots _slots = new(options.SendsPerEndpoint);
 
     public Random Jitter { get; init; } = Random.Shared;
 
     public async Task<DeliverResult> HandleAsync(DeliverMessage message, CancellationToken cancellationToken)
+    {
+        var (done, lease) = await BeginAsync(message, cancellationToken);
+        if (lease is not { } leased)
+        {
+            return done!;
+        }
+
+        var sent = await SendAsync(leased.Delivery, leased.ETag, cancellationToken);
+        return await FinishAsync(leased, sent, cancellationToken);
+    }
+
+    /// <summary>A delivery this worker holds: its leased copy, the ETag the lease left, and its pending row's key.</summary>
+    private sealed record Lease(Delivery Delivery, string ETag, string WorkKey);
+
+    /// <summary>
+    /// Reads the delivery and either settles the message at once (missing, finished, not due, busy: the pending row is moved or
+    /// removed as needed) or takes the lease with an ETag-conditional write.
+    /// </summary>
+    private async Task<(DeliverResult? Done, Lease? Lease)> BeginAsync(DeliverMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var workKey = WorkItem.DeliveryKey(message.TenantId, message.DeliveryId);
@@ -54,7 +74,7 @@ public sealed partial class DeliverHandler(
         if (current is null)
         {
             await work.RemoveAsync(WorkStage.Deliver, workKey, cancellationToken);
-            return new DeliverResult(DeliverOutcome.Missing);
+            return (new DeliverResult(DeliverOutcome.Missing), null);
         }
 
         var delivery = current.Value;
@@ -62,33 +82,31 @@ public sealed partial class DeliverHandler(
         if (delivery.Status != DeliveryStatus.Pending)
         {
             await work.RemoveAsync(WorkStage.Deliver, workKey, cancellationToken);
-            return new DeliverResult(DeliverOutcome.AlreadyFinished, delivery);
+            return (new DeliverResult(DeliverOutcome.AlreadyFinished, delivery), null);
         }
 
         if (delivery.NextAttemptAt > now || delivery.LeasedUntil > now)
         {
             var wakeAt = Max(delivery.NextAttemptAt, delivery.LeasedUntil ?? now);
             await work.PutAsync(new WorkItem(WorkStage.Deliver, workKey, wakeAt), cancellationToken);
-            return new DeliverResult(delivery.NextAttemptAt > now ? DeliverOutcome.NotDue : DeliverOutcome.Busy, delivery);
+            return (new DeliverResult(delivery.NextAttemptAt > now ? DeliverOutcome.NotDue : DeliverOutcome.Busy, delivery), null);
         }
 
         var leased = delivery with { LeasedUntil = now + options.DeliveryLease };
         var etag = await deliveries.TryReplaceAsync(leased, current.ETag, cancellationToken);
-        if (etag is null)
-        {
-            return new DeliverResult(DeliverOutcome.Busy, delivery);
-        }
-
-        var (result, latency, channel) = await SendAsync(leased, etag, cancellationToken);
-        if (result is BreakerOpen open)
-        {
-            return await WaitForBreakerAsync(leased, etag, open.Until, workKey, cancellationToken);
-        }
-
-        return await RecordAsync(leased, etag, result, latency, channel, workKey, cancellationToken);
+        return etag is null ? (new DeliverResult(DeliverOutcome.Busy, delivery), null) : (null, new Lease(leased, etag, workKey));
     }
 
-    private async Task<(DeliveryResult Result, TimeSpan Latency, Channel? Channel)> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
+    /// <summary>Records what the send did (or, when the breaker held it back, gives the lease back until the breaker's probe).</summary>
+    private Task<DeliverResult> FinishAsync(Lease lease, Sent sent, CancellationToken cancellationToken) =>
+        sent.Result is BreakerOpen open
+            ? WaitForBreakerAsync(lease.Delivery, lease.ETag, open.Until, lease.WorkKey, cancellationToken)
+            : RecordAsync(lease.Delivery, lease.ETag, sent.Result, sent.Latency, sent.Channel, lease.WorkKey, cancellationToken);
+
+    /// <summary>What one send came to, how long it took, and the channel it went to (when it still exists).</summary>
+    private sealed record Sent(DeliveryResult Result, TimeSpan Latency, Channel? Channel);
+
+    private async Task<Sent> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
     {
         var alert = await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
 
@@ -97,29 +115,29 @@ public sealed partial class DeliverHandler(
             ?? await channels.GetAsync(leased.TenantId, leased.ChannelId, cancellationToken);
         if (alert is null || channel is null)
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, alert is null ? "alert no longer exists" : "channel no longer exists", null), TimeSpan.Zero, channel);
+            return new Sent(new DeliveryResult.Permanent(FailureReason.InvalidTarget, alert is null ? "alert no longer exists" : "channel no longer exists", null), TimeSpan.Zero, channel);
         }
 
         if (!channel.Enabled)
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, "channel disabled: " + (channel.DisabledReason ?? "by its owner"), null), TimeSpan.Zero, channel);
+            return new Sent(new DeliveryResult.Permanent(FailureReason.InvalidTarget, "channel disabled: " + (channel.DisabledReason ?? "by its owner"), null), TimeSpan.Zero, channel);
         }
 
         if (!_notifiers.TryGetValue(channel.Kind, out var notifier))
         {
-            return (new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, channel);
+            return new Sent(new DeliveryResult.Permanent(FailureReason.InvalidTarget, $"no sender is configured for {channel.Kind} channels", null), TimeSpan.Zero, channel);
         }
 
         var endpoint = BreakerEndpoint.For(channel);
         var pass = breaker.TryPass(endpoint);
         if (!pass.Allowed)
         {
-            return (new BreakerOpen(pass.RetryAt), TimeSpan.Zero, channel);
+            return new Sent(new BreakerOpen(pass.RetryAt), TimeSpan.Zero, channel);
         }
 
         var (result, latency) = await SendWithTimeoutAsync(notifier, leased, etag, alert, channel, endpoint, pass, cancellationToken);
         breaker.Record(endpoint, pass, result);
-        return (result, latency, channel);
+        return new Sent(result, latency, channel);
     }
 
     private async Task<(DeliveryResult Result, TimeSpan Latency)> SendWithTimeoutAsync(
@@ -131,6 +149,7 @@ public sealed partial class DeliverHandler(
         var started = Stopwatch.GetTimestamp();
         try
         {
+            using var slot = await _slots.EnterAsync(endpoint.Key, deadline.Token);
             var result = await notifier.SendAsync(new DeliveryRequest(alert, channel, leased, time.GetUtcNow()), deadline.Token);
             return (result, Stopwatch.GetElapsedTime(started));
         }
@@ -166,7 +185,9 @@ public sealed partial class DeliverHandler(
             DeliveryResult.Permanent p => (AttemptOutcome.Permanent, $"{p.Reason}: {p.Detail}"),
             _ => (AttemptOutcome.Permanent, "unknown result"),
         };
-        await attempts.AddAsync(new DeliveryAttempt(leased.TenantId, leased.Id, number, now, outcome, result.StatusCode, latency, error), cancellationToken);
+        await attempts.AddAsync(
+            new DeliveryAttempt(leased.TenantId, leased.Id, number, now, outcome, result.StatusCode, latency, error, (result as DeliveryResult.Delivered)?.Response),
+            cancellationToken);
 
         if (result is DeliveryResult.Permanent { DisableEndpoint: true } gone && channel is not null)
         {

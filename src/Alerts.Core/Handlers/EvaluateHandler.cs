@@ -1,4 +1,5 @@
 using Alerts.Core.Catalog;
+using Alerts.Core.Holding;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Rules;
@@ -22,6 +23,7 @@ public sealed partial class EvaluateHandler(
     IAlertRepository alerts,
     IDeliveryRepository deliveries,
     IWorkRepository work,
+    IHeldDeliveryRepository held,
     ICatalogSource catalog,
     PipelineOptions options,
     TimeProvider time,
@@ -49,9 +51,15 @@ public sealed partial class EvaluateHandler(
     {
         ArgumentNullException.ThrowIfNull(marketEvent);
         var snapshot = await catalog.GetAsync(cancellationToken);
+        return await EvaluateAsync(marketEvent, snapshot, [.. snapshot.Rules.Match(marketEvent)], cancellationToken);
+    }
+
+    /// <summary>Decides the rules an event matched, saves their states, writes what fired and removes the event's pending row.</summary>
+    private async Task<EvaluateResult> EvaluateAsync(MarketEvent marketEvent, CatalogSnapshot snapshot, IReadOnlyList<RuleMatch> matches, CancellationToken cancellationToken)
+    {
         var fired = new List<Alert>();
         var toDeliver = new List<DeliverMessage>();
-        foreach (var match in snapshot.Rules.Match(marketEvent))
+        foreach (var match in matches)
         {
             if (await EvaluateRuleAsync(match, marketEvent, snapshot, toDeliver, cancellationToken) is { } alert)
             {
@@ -93,17 +101,17 @@ public sealed partial class EvaluateHandler(
                 LogFired(logger, rule.TenantId, rule.Id, alert.Id, marketEvent.Id);
             }
 
-            await CreateDeliveriesAsync(alert, snapshot.ChannelsFor(rule), toDeliver, cancellationToken);
+            await CreateDeliveriesAsync(alert, snapshot.RoutesFor(rule), toDeliver, cancellationToken);
             return alert;
         }
 
         throw new InvalidOperationException($"Rule {rule.Id} state for {match.Subject} kept changing under evaluation; the event will be retried.");
     }
 
-    private async Task CreateDeliveriesAsync(Alert alert, IReadOnlyList<Channel> channels, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
+    private async Task CreateDeliveriesAsync(Alert alert, IReadOnlyList<Route> routes, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var channel in channels)
+        foreach (var (channel, subscription) in routes)
         {
             if (!channel.Enabled)
             {
@@ -114,10 +122,31 @@ public sealed partial class EvaluateHandler(
             var delivery = new Delivery(
                 alert.TenantId, StableIds.Delivery(alert.Id, channel.Id), alert.Id, channel.Id, channel.Kind,
                 DeliveryStatus.Pending, AttemptCount: 0, CreatedAt: now, NextAttemptAt: now);
+            if (HoldPolicy.HoldFor(subscription, now) is { } hold)
+            {
+                await HoldAsync(delivery, subscription, hold, cancellationToken);
+                continue;
+            }
+
             await work.PutAsync(new WorkItem(WorkStage.Deliver, WorkItem.DeliveryKey(delivery.TenantId, delivery.Id), now + options.RedeliveryGrace), cancellationToken);
             await deliveries.TryAddAsync(delivery, cancellationToken);
             toDeliver.Add(new DeliverMessage(delivery.TenantId, delivery.Id));
         }
+    }
+
+    /// <summary>
+    /// The batch row and its release time go before the delivery: a delivery stored as held always has a batch that will
+    /// release it, even if this evaluation dies in between and a later one decides differently.
+    /// </summary>
+    private async Task HoldAsync(Delivery delivery, Subscription subscription, Hold hold, CancellationToken cancellationToken)
+    {
+        var batchKey = StableIds.HeldBatch(delivery.TenantId, delivery.ChannelId, hold.ReleaseAt);
+        await held.HoldAsync(
+            new HeldDelivery(batchKey, delivery.TenantId, delivery.Id, delivery.AlertId, delivery.ChannelId, delivery.ChannelKind, hold.ReleaseAt, hold.Reason, hold.Window, subscription.TimeZone ?? "UTC"),
+            cancellationToken);
+        await work.PutAsync(new WorkItem(WorkStage.Release, batchKey, hold.ReleaseAt), cancellationToken);
+        await deliveries.TryAddAsync(delivery with { Status = DeliveryStatus.Held, NextAttemptAt = hold.ReleaseAt }, cancellationToken);
+        LogHeld(logger, delivery.TenantId, delivery.Id, hold.ReleaseAt);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} to evaluate is not in the store; dropping the message")]
@@ -128,6 +157,9 @@ public sealed partial class EvaluateHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rule {TenantId}/{RuleId} state for {Subject} changed concurrently; re-deciding")]
     private static partial void LogStateRace(ILogger logger, string tenantId, string ruleId, string subject);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {TenantId}/{DeliveryId} held until {ReleaseAt} (quiet hours or digest)")]
+    private static partial void LogHeld(ILogger logger, string tenantId, string deliveryId, DateTimeOffset releaseAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Channel {TenantId}/{ChannelId} is disabled; alert {AlertId} not delivered to it")]
     private static partial void LogChannelDisabled(ILogger logger, string tenantId, string channelId, string alertId);

@@ -12,12 +12,20 @@ public sealed record PipelineOptions
     /// <summary>The longest one send may take before the deliver stage cuts it off and records a timeout.</summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Most sends in flight to one endpoint at once (a batch's deliveries to one receiver wait for a free slot).</summary>
+    public int SendsPerEndpoint { get; init; } = 64;
+
     /// <summary>
     /// Throws when the settings could let two workers send one delivery at once: the lease must outlast the send timeout with
     /// room to record the attempt.
     /// </summary>
     public PipelineOptions Validated()
     {
+        if (SendsPerEndpoint < 1)
+        {
+            throw new InvalidSettingsException($"At least one send per endpoint must be allowed at a time (got {SendsPerEndpoint}).");
+        }
+
         if (SendTimeout <= TimeSpan.Zero || DeliveryLease < SendTimeout + RecordingAllowance)
         {
             throw new InvalidSettingsException(

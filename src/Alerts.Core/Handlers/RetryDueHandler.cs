@@ -1,3 +1,4 @@
+using Alerts.Core.Holding;
 using Alerts.Core.Ports;
 
 namespace Alerts.Core.Handlers;
@@ -6,9 +7,10 @@ public sealed record SweepResult(IReadOnlyList<EvaluateMessage> Evaluations, IRe
 
 /// <summary>
 /// The sweep: any pending row whose due time has passed is sent again (a scheduled retry that is now due, or a message that
-/// was lost), and its due time is pushed out by the redelivery grace so the next sweep does not send it twice.
+/// was lost), and its due time is pushed out by the redelivery grace so the next sweep does not send it twice. Batches of
+/// held deliveries whose quiet hours ended or digest time came are released on the same sweep.
 /// </summary>
-public sealed class RetryDueHandler(IWorkRepository work, PipelineOptions options, TimeProvider time)
+public sealed class RetryDueHandler(IWorkRepository work, HeldDeliveryReleaser releaser, PipelineOptions options, TimeProvider time)
 {
     /// <param name="everything">At start-up every pending row is re-enqueued, due or not; the stages skip what is not yet due.</param>
     public async Task<SweepResult> HandleAsync(bool everything, CancellationToken cancellationToken)
@@ -27,6 +29,7 @@ public sealed class RetryDueHandler(IWorkRepository work, PipelineOptions option
             deliveries.Add(new DeliverMessage(tenantId, deliveryId));
         }
 
+        deliveries.AddRange(await releaser.ReleaseDueAsync(cancellationToken));
         return new SweepResult(evaluations, deliveries);
     }
 

@@ -5,6 +5,12 @@ public enum DeliveryStatus
     Pending,
     Delivered,
     DeadLettered,
+
+    /// <summary>Held by the subscription's quiet hours or digest until <see cref="Delivery.NextAttemptAt"/>.</summary>
+    Held,
+
+    /// <summary>Released as part of a summary message: <see cref="Delivery.SummaryDeliveryId"/> is the delivery that carried it.</summary>
+    Summarized,
 }
 
 /// <summary>
@@ -24,4 +30,5 @@ public sealed record Delivery(
     DateTimeOffset? LeasedUntil = null,
     DateTimeOffset? DeliveredAt = null,
     string? LastError = null,
-    int? LastStatusCode = null);
+    int? LastStatusCode = null,
+    string? SummaryDeliveryId = null);

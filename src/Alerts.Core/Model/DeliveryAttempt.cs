@@ -7,7 +7,10 @@ public enum AttemptOutcome
     Permanent,
 }
 
-/// <summary>The visible log of delivery: every send is recorded, successful or not.</summary>
+/// <summary>
+/// The visible log of delivery: every send is recorded, successful or not. <see cref="Error"/> says why a send failed;
+/// <see cref="Response"/> is what the far end answered to a successful one (an excerpt, secrets removed).
+/// </summary>
 public sealed record DeliveryAttempt(
     string TenantId,
     string DeliveryId,
@@ -16,4 +19,5 @@ public sealed record DeliveryAttempt(
     AttemptOutcome Outcome,
     int? StatusCode,
     TimeSpan Latency,
-    string? Error);
+    string? Error,
+    string? Response = null);

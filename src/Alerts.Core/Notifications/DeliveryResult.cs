@@ -20,7 +20,8 @@ public enum FailureReason
 /// <summary>The outcome of one attempt, classified at the edge where the response was seen.</summary>
 public abstract record DeliveryResult(int? StatusCode)
 {
-    public sealed record Delivered(int? Code) : DeliveryResult(Code);
+    /// <summary><see cref="Response"/>: what the far end answered (an excerpt, secrets removed), kept in the attempt record.</summary>
+    public sealed record Delivered(int? Code, string? Response = null) : DeliveryResult(Code);
 
     public sealed record Retryable(FailureReason Reason, string Detail, int? Code, TimeSpan? RetryAfter = null) : DeliveryResult(Code);
 

@@ -16,7 +16,7 @@ public static class HttpStatusClassifier
         var detail = bodySnippet is { Length: > 0 } ? $"HTTP {code}: {Truncate(bodySnippet)}" : $"HTTP {code}";
         return code switch
         {
-            >= 200 and < 300 => new DeliveryResult.Delivered(code),
+            >= 200 and < 300 => new DeliveryResult.Delivered(code, bodySnippet is { Length: > 0 } ? Truncate(bodySnippet) : null),
             408 => new DeliveryResult.Retryable(FailureReason.Timeout, detail, code, RetryAfter(headers, now)),
             429 => new DeliveryResult.Retryable(FailureReason.RateLimited, detail, code, RetryAfter(headers, now)),
             410 => new DeliveryResult.Permanent(FailureReason.Gone, detail, code, DisableEndpoint: true),

@@ -7,6 +7,9 @@ public enum WorkStage
 
     /// <summary>A feed source's next scheduled poll (key: the source name), kept in the store so every instance agrees on it.</summary>
     Poll,
+
+    /// <summary>A batch of held deliveries to release at its due time (key: the batch key, see <c>StableIds.HeldBatch</c>).</summary>
+    Release,
 }
 
 /// <summary>

@@ -28,6 +28,7 @@ namespace Alerts.Core.Serialization;
 [JsonSerializable(typeof(DeliveryAttempt))]
 [JsonSerializable(typeof(RuleState))]
 [JsonSerializable(typeof(WorkItem))]
+[JsonSerializable(typeof(HeldDelivery))]
 [JsonSerializable(typeof(Handlers.EvaluateMessage))]
 [JsonSerializable(typeof(Handlers.DeliverMessage))]
 public sealed partial class AlertsJsonContext : JsonSerializerContext;

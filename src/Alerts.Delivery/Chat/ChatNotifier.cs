@@ -75,6 +75,17 @@ public abstract class ChatNotifier : INotifier
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// Counts this send against the platform's longer caps (per hour, per day); a Retryable, with the time until a slot
+    /// frees, when one is full. None by default.
+    /// </summary>
+    protected virtual DeliveryResult.Retryable? ClaimQuota(string endpoint) => null;
+
+    /// <summary>Takes back what <see cref="ClaimQuota"/> counted, when the send was not made after all.</summary>
+    protected virtual void ReturnQuota(string endpoint)
+    {
+    }
+
     /// <summary>A Retryable for a platform's rate-limit answer, holding the endpoint back for the same time.</summary>
     protected DeliveryResult.Retryable RateLimited(string endpoint, HttpAnswer answer, TimeSpan? retryAfter, string detail)
     {
@@ -104,9 +115,15 @@ public abstract class ChatNotifier : INotifier
 
         var body = Serialize(BuildPayload(fields, text));
         var endpoint = target.AbsoluteUri;
+        if (ClaimQuota(endpoint) is { } capped)
+        {
+            return capped;
+        }
+
         var (granted, wait) = await Pacer.WaitTurnAsync(endpoint, Interval, Options.MaxPacingWait, cancellationToken);
         if (!granted)
         {
+            ReturnQuota(endpoint);
             return new DeliveryResult.Retryable(FailureReason.RateLimited, $"paced: the endpoint's next free slot is in {wait.TotalSeconds:0.#} s", null, wait);
         }
 

@@ -47,7 +47,7 @@ public sealed class DiscordNotifier(
 
         return answer.Status switch
         {
-            >= 200 and < 300 => new DeliveryResult.Delivered(answer.Status),
+            >= 200 and < 300 => answer.Delivered(),
             429 => RateLimited(endpoint, answer, RetryAfter(answer), answer.Describe("rate limited by Discord")),
             404 => new DeliveryResult.Permanent(
                 FailureReason.Gone, $"Discord says the webhook does not exist (deleted); create a new one [{answer.Describe()}]", 404, DisableEndpoint: true),

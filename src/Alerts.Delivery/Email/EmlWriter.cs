@@ -25,6 +25,11 @@ public static class EmlWriter
         Header(eml, "Message-ID", "<" + message.MessageId + ">");
         Header(eml, "MIME-Version", "1.0");
         Header(eml, "Auto-Submitted", "auto-generated");
+        foreach (var (name, value) in message.Headers ?? [])
+        {
+            Header(eml, name, value);
+        }
+
         Header(eml, "Content-Type", $"multipart/alternative;{Crlf} boundary=\"{boundary}\"");
         eml.Append(Crlf);
         eml.Append("This is a multi-part message in MIME format.").Append(Crlf);

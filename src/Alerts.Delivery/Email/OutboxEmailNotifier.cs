@@ -10,11 +10,12 @@ namespace Alerts.Delivery.Email;
 /// pickup (or a human) to send. The file appears whole or not at all (temp file, flush, rename), and a delivery already
 /// in the outbox is not written again, so retries and duplicate messages leave exactly one file.
 /// </summary>
-public sealed class OutboxEmailNotifier : INotifier
+public sealed class OutboxEmailNotifier : INotifier, IAccountMail
 {
     private readonly EmailOptions _options;
     private readonly IDeliveryContextSource _contexts;
     private readonly ILogger _logger;
+    private readonly IUnsubscribeLinks _links;
 
     public OutboxEmailNotifier(EmailOptions options, ILogger<OutboxEmailNotifier> logger)
         : this(options, new DefaultDeliveryContextSource(), logger)
@@ -22,7 +23,13 @@ public sealed class OutboxEmailNotifier : INotifier
     }
 
     public OutboxEmailNotifier(EmailOptions options, IDeliveryContextSource contexts, ILogger<OutboxEmailNotifier> logger)
+        : this(options, contexts, NoUnsubscribeLinks.Instance, logger)
     {
+    }
+
+    public OutboxEmailNotifier(EmailOptions options, IDeliveryContextSource contexts, IUnsubscribeLinks links, ILogger<OutboxEmailNotifier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(contexts);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
@@ -35,6 +42,7 @@ public sealed class OutboxEmailNotifier : INotifier
         _options = options;
         _contexts = contexts;
         _logger = logger;
+        _links = links;
     }
 
     public ChannelKind Kind => ChannelKind.Email;
@@ -68,19 +76,19 @@ public sealed class OutboxEmailNotifier : INotifier
             return Refused(request, failure!);
         }
 
+        var content = EmailComposer.Render(alert, text, fields);
+        var link = _links.For(channel.TenantId, channel.Id);
         var message = new EmlMessage(
             _options.From,
             _options.FromName,
             channel.Target,
             request.Now,
             $"{delivery.Id}@{EmailAddress.Domain(_options.From)}",
-            EmailComposer.Render(alert, text, fields));
-        var temp = Path.Combine(_options.OutboxDirectory, $".{delivery.Id}.{Guid.NewGuid():N}.tmp");
+            link is null ? content : EmailUnsubscribe.WithLink(content, link),
+            link is null ? null : EmailUnsubscribe.Headers(link));
         try
         {
-            Directory.CreateDirectory(_options.OutboxDirectory);
-            await WriteDurablyAsync(temp, EmlWriter.Write(message), cancellationToken);
-            if (!TryPublish(temp, path))
+            if (!await OutboxFiles.PublishAsync(_options.OutboxDirectory, delivery.Id, EmlWriter.Write(message), cancellationToken))
             {
                 EmailLog.AlreadyWritten(_logger, delivery.Id, alert.Id, channel.Id, channel.TenantId);
                 return new DeliveryResult.Delivered(null);
@@ -91,52 +99,37 @@ public sealed class OutboxEmailNotifier : INotifier
             EmailLog.WriteFailed(_logger, delivery.Id, exception.GetType().Name, alert.Id, channel.Id, channel.TenantId, exception);
             return new DeliveryResult.Retryable(FailureReason.ServerError, "outbox write failed: " + exception.GetType().Name, null);
         }
-        finally
-        {
-            TryDelete(temp);
-        }
 
         EmailLog.Written(_logger, delivery.Id, fileName, alert.Id, channel.Id, channel.TenantId);
         return new DeliveryResult.Delivered(null);
+    }
+
+    /// <summary>Account mail as <c>account-{random}.eml</c>.</summary>
+    public async Task<DeliveryResult> SendAsync(string to, RenderedEmail content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!EmailAddress.IsValid(to))
+        {
+            return new DeliveryResult.Permanent(FailureReason.InvalidTarget, "target " + EmailAddress.FormatDescription, null);
+        }
+
+        var id = "account-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        var message = new EmlMessage(_options.From, _options.FromName, to, now, $"{id}@{EmailAddress.Domain(_options.From)}", content);
+        try
+        {
+            await OutboxFiles.PublishAsync(_options.OutboxDirectory, id, EmlWriter.Write(message), cancellationToken);
+            return new DeliveryResult.Delivered(null);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new DeliveryResult.Retryable(FailureReason.ServerError, "outbox write failed: " + exception.GetType().Name, null);
+        }
     }
 
     private DeliveryResult Refused(DeliveryRequest request, DeliveryResult.Permanent result)
     {
         EmailLog.Refused(_logger, request.Delivery.Id, result.Detail, request.Alert.Id, request.Channel.Id, request.Channel.TenantId);
         return result;
-    }
-
-    private static async Task WriteDurablyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-        await stream.WriteAsync(bytes, cancellationToken);
-        stream.Flush(flushToDisk: true);
-    }
-
-    /// <summary>Renames the finished temp file into place; false when another attempt got there first.</summary>
-    private static bool TryPublish(string temp, string path)
-    {
-        try
-        {
-            File.Move(temp, path, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A leftover dot-file is harmless: pickups read *.eml only.
-        }
     }
 
     private static bool IsSafeFileName(string id) =>

@@ -7,10 +7,13 @@ namespace Alerts.Delivery.Endpoints;
 /// before each send (scheme, literal addresses, <c>localhost</c>); <see cref="Check(string, IPAddress)"/> judges every
 /// address DNS returns at connect time (see <c>Http.GuardedConnector</c>), so a name that later re-resolves to a private
 /// address is still refused. Reasons never contain the URL: only the rule and, for addresses, the address itself.
+/// The allow-list (local development) never exempts a cloud metadata address or host name: such an entry fails at start-up,
+/// and a network entry that contains one still leaves it refused.
 /// </summary>
 public sealed class EndpointPolicy
 {
-    private static readonly string[] MetadataHostNames = ["metadata.google.internal", "metadata.goog", "metadata"];
+    private static readonly string[] MetadataHostNames =
+        ["metadata.google.internal", "metadata.goog", "metadata", "metadata.azure.com", "instance-data", "instance-data.ec2.internal"];
     private static readonly IPAddress[] LocalhostAddresses = [IPAddress.Loopback, IPAddress.IPv6Loopback];
 
     private readonly HashSet<string> _allowedHosts = new(StringComparer.OrdinalIgnoreCase);
@@ -27,6 +30,12 @@ public sealed class EndpointPolicy
             if (entry.Length == 0)
             {
                 continue;
+            }
+
+            if (IsMetadataHost(NormalizeHost(entry))
+                || (IPAddress.TryParse(entry.Trim('[', ']'), out var single) && AddressRanges.Classify(single) == AddressClass.Metadata))
+            {
+                throw new ArgumentException($"Endpoint allow-list entry '{entry}' names a cloud metadata service, which is never reachable.", nameof(options));
             }
 
             if (IPNetwork.TryParse(entry, out var network))
@@ -86,7 +95,7 @@ public sealed class EndpointPolicy
                 : EndpointCheck.Refused("must not point at a loopback address (localhost)");
         }
 
-        if (MetadataHostNames.Contains(host, StringComparer.Ordinal) && !_allowedHosts.Contains(host))
+        if (IsMetadataHost(host))
         {
             return EndpointCheck.Refused("must not point at a cloud metadata service");
         }
@@ -101,7 +110,7 @@ public sealed class EndpointPolicy
         ArgumentNullException.ThrowIfNull(address);
         var canonical = AddressRanges.Canonical(address);
         var addressClass = AddressRanges.Classify(canonical);
-        if (addressClass == AddressClass.Public || IsAllowListed(NormalizeHost(host), canonical))
+        if (addressClass == AddressClass.Public || (addressClass != AddressClass.Metadata && IsAllowListed(NormalizeHost(host), canonical)))
         {
             return EndpointCheck.Allowed;
         }
@@ -124,6 +133,8 @@ public sealed class EndpointPolicy
         var canonical = AddressRanges.Canonical(address);
         return _allowedNetworks.Any(n => n.Contains(canonical));
     }
+
+    private static bool IsMetadataHost(string host) => MetadataHostNames.Contains(host, StringComparer.Ordinal);
 
     private static string NormalizeHost(string host) => host.Trim('[', ']').TrimEnd('.').ToLowerInvariant();
 }

@@ -17,10 +17,16 @@ public sealed class DeliveryHttpClient : IDisposable
     private readonly EndpointPolicy _policy;
 
     public DeliveryHttpClient(EndpointPolicy policy, string userAgent = "Alerts/1.0")
+        : this(policy, null, userAgent)
+    {
+    }
+
+    /// <summary>With <paramref name="resolve"/> standing in for DNS (tests: host names that resolve to any address).</summary>
+    internal DeliveryHttpClient(EndpointPolicy policy, Func<string, CancellationToken, Task<System.Net.IPAddress[]>>? resolve, string userAgent = "Alerts/1.0")
     {
         ArgumentNullException.ThrowIfNull(policy);
         _policy = policy;
-        var connector = new GuardedConnector(policy);
+        var connector = new GuardedConnector(policy, resolve);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,

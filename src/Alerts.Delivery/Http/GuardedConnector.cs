@@ -7,15 +7,18 @@ namespace Alerts.Delivery.Http;
 /// <summary>
 /// The connect step of the delivery HTTP handler: resolves the host itself, keeps only the addresses the policy allows and
 /// connects to those. Checking the address actually dialled (not an earlier lookup) closes the DNS-rebinding gap.
+/// <paramref name="resolve"/> replaces DNS in tests (a host name that answers any address without a DNS server).
 /// </summary>
-internal sealed class GuardedConnector(EndpointPolicy policy)
+internal sealed class GuardedConnector(EndpointPolicy policy, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
 {
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve = resolve ?? Dns.GetHostAddressesAsync;
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host.Trim('[', ']');
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken);
+            : await _resolve(host, cancellationToken);
 
         var permitted = new List<IPAddress>(addresses.Length);
         string? firstRefusal = null;

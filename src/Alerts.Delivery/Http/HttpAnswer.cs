@@ -13,7 +13,10 @@ public sealed record HttpAnswer(int Status, HttpResponseHeaders Headers, string?
     public bool IsSuccess => Status is >= 200 and < 300;
 
     /// <summary>The shared reading (see <see cref="HttpStatusClassifier"/>): channels start from it and refine what their platform says.</summary>
-    public DeliveryResult Classify() => HttpStatusClassifier.Classify((HttpStatusCode)Status, Headers, Now, IsSuccess ? null : Excerpt);
+    public DeliveryResult Classify() => HttpStatusClassifier.Classify((HttpStatusCode)Status, Headers, Now, Excerpt);
+
+    /// <summary>Success, keeping what the platform answered for the attempt record.</summary>
+    public DeliveryResult.Delivered Delivered() => new(Status, Excerpt is { Length: > 0 } ? Truncate(Excerpt) : null);
 
     public static DeliveryResult ClassifyDefault(HttpAnswer answer)
     {

@@ -37,7 +37,7 @@ public sealed class SlackNotifier(
         var code = (answer.Excerpt ?? string.Empty).Trim();
         if (answer.IsSuccess)
         {
-            return new DeliveryResult.Delivered(answer.Status);
+            return answer.Delivered();
         }
 
         if (DeadAnswers.TryGetValue(code, out var why) || answer.Status is 404 or 410)

@@ -12,17 +12,36 @@ namespace Alerts.Delivery.Teams;
 /// Microsoft Teams through a Workflows "when a Teams webhook request is received" URL: an Adaptive Card, 202 (or 200) is
 /// success, paced to two a second per URL (within Teams' 4 per second and 60 per 30 seconds). Teams reports throttling in
 /// the body ("Microsoft Teams endpoint returned HTTP error 429") rather than with a 429; that is read as rate limited.
+/// Teams' longer caps per URL (60 per 30 s, 100 per hour, 150 per 2 hours, 1,800 per day) are counted by
+/// <see cref="EndpointQuota"/>: a send that would break one waits in the store for the window to free a slot.
 /// </summary>
 public sealed class TeamsNotifier(
-    DeliveryHttpClient http, EndpointPacer pacer, IDeliveryContextSource contexts, ChatOptions options, ILogger<TeamsNotifier> logger)
+    DeliveryHttpClient http, EndpointPacer pacer, EndpointQuota quota, IDeliveryContextSource contexts, ChatOptions options, ILogger<TeamsNotifier> logger)
     : ChatNotifier(http, pacer, contexts, options, logger)
 {
+    /// <summary>Teams' documented caps per webhook URL beyond the per-second pacing.</summary>
+    public static readonly IReadOnlyList<QuotaWindow> Caps =
+    [
+        new(TimeSpan.FromSeconds(30), 60),
+        new(TimeSpan.FromHours(1), 100),
+        new(TimeSpan.FromHours(2), 150),
+        new(TimeSpan.FromDays(1), 1800),
+    ];
+
     /// <summary>How long to leave a URL alone after Teams said it was throttled, when it gives no Retry-After.</summary>
     public static readonly TimeSpan ThrottleBackoff = TimeSpan.FromSeconds(30);
 
     public override ChannelKind Kind => ChannelKind.Teams;
 
     protected override TimeSpan Interval => TimeSpan.FromMilliseconds(500);
+
+    protected override DeliveryResult.Retryable? ClaimQuota(string endpoint) =>
+        quota.TryAcquire(endpoint, Caps) is var (window, retryAfter)
+            ? new DeliveryResult.Retryable(
+                FailureReason.RateLimited, $"Teams allows {window.Describe()} per webhook; next slot in {retryAfter.TotalMinutes:0.#} min", null, retryAfter)
+            : null;
+
+    protected override void ReturnQuota(string endpoint) => quota.Release(endpoint);
 
     protected override JsonObject BuildPayload(AlertFields fields, ComposedText text) => TeamsCard.Build(fields, text);
 
@@ -40,6 +59,6 @@ public sealed class TeamsNotifier(
             return new DeliveryResult.Permanent(FailureReason.Rejected, answer.Describe("card too large for Teams"), answer.Status);
         }
 
-        return answer.IsSuccess ? new DeliveryResult.Delivered(answer.Status) : answer.Classify();
+        return answer.IsSuccess ? answer.Delivered() : answer.Classify();
     }
 }

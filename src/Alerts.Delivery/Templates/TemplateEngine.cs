@@ -22,14 +22,14 @@ public static partial class TemplateEngine
     private static readonly FluidParser Parser = new();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new(StringComparer.Ordinal);
 
-    private static readonly TemplateOptions Options = new()
+    private static readonly TemplateOptions Options = TemplateLimits.Bounded(new()
     {
         MaxSteps = MaxSteps,
         MaxRecursion = 10,
         StrictVariables = true,
         StrictFilters = true,
         CultureInfo = System.Globalization.CultureInfo.InvariantCulture,
-    };
+    });
 
     /// <summary>Checks every part of a template as it is saved: it parses, stays within size, and renders against a sample alert.</summary>
     public static IReadOnlyList<TemplateError> Validate(MessageTemplate template)
@@ -70,12 +70,22 @@ public static partial class TemplateEngine
             return (null, rangeError);
         }
 
+        if (TemplateLimits.Refusal(template) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
         try
         {
             var context = new TemplateContext(Options);
             Bind(context, fields);
-            var text = parsed.Render(context, NullEncoder.Default);
-            return text.Length > MaxOutputLength ? (null, $"rendered {text.Length} characters, more than {MaxOutputLength}") : (text, null);
+            using var writer = new BoundedWriter();
+            parsed.RenderAsync(writer, NullEncoder.Default, context).AsTask().GetAwaiter().GetResult();
+            return (writer.ToString(), null);
+        }
+        catch (TemplateLimitException exception)
+        {
+            return (null, "failed to render: " + exception.Message);
         }
         catch (Exception exception) when (exception is not (OutOfMemoryException or StackOverflowException))
         {

@@ -21,6 +21,12 @@ public static class AppSettingNames
     public const string SendGridApiKey = "SendGridApiKey";
     public const string SendGridApiKeyOption = "Alerts__SendGrid__ApiKey";
 
+    /// <summary>
+    /// The key that wraps the Data Protection key ring (which encrypts channel secrets) in the store: base64 of 32 random
+    /// bytes, a Key Vault reference on Azure.
+    /// </summary>
+    public const string KeyRingKey = "Alerts__DataProtection__KeyEncryptionKey";
+
     /// <summary>Timer schedules, referenced as <c>%PollSchedule%</c>, <c>%RetryDueSchedule%</c> and <c>%RetentionSchedule%</c> by the timer triggers.</summary>
     public const string PollSchedule = "PollSchedule";
     public const string RetryDueSchedule = "RetryDueSchedule";
@@ -30,7 +36,7 @@ public static class AppSettingNames
 
     /// <summary>The settings infra/main.bicep must set for the app to start on Azure.</summary>
     public static IReadOnlyList<string> Required { get; } =
-        [StorageAccountName, StorageCredential, StorageClientId, TablesEndpoint, TablesClientId, SendGridApiKey, PollSchedule, RetryDueSchedule, RetentionSchedule];
+        [StorageAccountName, StorageCredential, StorageClientId, TablesEndpoint, TablesClientId, SendGridApiKey, KeyRingKey, PollSchedule, RetryDueSchedule, RetentionSchedule];
 
     /// <summary>The configuration key of a setting (<c>Alerts__Tables__Endpoint</c> is <c>Alerts:Tables:Endpoint</c>).</summary>
     public static string Key(string setting) => setting.Replace("__", ":", StringComparison.Ordinal);

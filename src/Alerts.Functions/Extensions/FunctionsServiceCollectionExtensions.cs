@@ -23,7 +23,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddAlertsPipeline(settings.Alerts, store);
-        services.AddFeedSources(settings.Sources);
+        services.AddAlertsSources(settings.Sources, store);
 
         // No outbox on Azure (the package is read-only, /tmp is per instance): email goes through SendGrid or is dead-lettered.
         foreach (var outbox in services.Where(d => d.ImplementationType == typeof(OutboxEmailNotifier)).ToList())

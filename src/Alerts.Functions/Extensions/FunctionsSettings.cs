@@ -1,5 +1,7 @@
 using Alerts.Hosting;
+using Alerts.Core;
 using Alerts.Hosting.Configuration;
+using Alerts.Hosting.Security;
 using Alerts.Sources.Feeds;
 using Microsoft.Extensions.Configuration;
 using static Alerts.Functions.Extensions.AppSettingNames;
@@ -24,6 +26,7 @@ public sealed record FunctionsSettings(AlertsSettings Alerts, IReadOnlyList<Feed
 
         var storage = ReadStorage(configuration, problems);
         CheckTables(configuration, problems);
+        CheckKeyRingKey(configuration, problems);
         var alerts = SettingsLoader.Load(configuration);
         var sources = SourceSettings.Load(configuration, alerts);
         if (problems.Count > 0)
@@ -90,6 +93,22 @@ public sealed record FunctionsSettings(AlertsSettings Alerts, IReadOnlyList<Feed
 
         var clientId = configuration[Key(StorageClientId)] is { Length: > 0 } id ? id : null;
         return uri is not null && Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? new StorageConnection(parsed, clientId, null) : null;
+    }
+
+    /// <summary>The key ring lives in the same storage account as the secrets it protects: it must be wrapped by a key kept apart.</summary>
+    private static void CheckKeyRingKey(IConfiguration configuration, List<string> problems)
+    {
+        try
+        {
+            if (KeyEncryptionKeys.FromConfiguration(configuration) is null)
+            {
+                problems.Add($"{KeyRingKey} is not set: the key (base64 of 32 random bytes, from Key Vault) that wraps the key ring encrypting channel secrets.");
+            }
+        }
+        catch (InvalidSettingsException exception)
+        {
+            problems.Add(exception.Message);
+        }
     }
 
     private static void CheckTables(IConfiguration configuration, List<string> problems)

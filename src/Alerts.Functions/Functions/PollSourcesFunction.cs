@@ -4,7 +4,6 @@ using Alerts.Functions.Extensions;
 using Alerts.Hosting;
 using Alerts.Sources.Feeds;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace Alerts.Functions.Functions;
 
@@ -14,7 +13,7 @@ namespace Alerts.Functions.Functions;
 /// skipped; the healthy ones go on.
 /// </summary>
 public sealed class PollSourcesFunction(
-    IEnumerable<ScheduledFeedSource> sources, SourcePollSchedule schedule, IngestHandler ingest, AlertQueues queues, ILogger<PollSourcesFunction> logger)
+    IEnumerable<ScheduledFeedSource> sources, SourcePollSchedule schedule, SourcePoller poller, IngestHandler ingest, AlertQueues queues)
 {
     [Function("PollSources")]
     public async Task RunAsync([TimerTrigger("%" + AppSettingNames.PollSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -22,7 +21,7 @@ public sealed class PollSourcesFunction(
         ArgumentNullException.ThrowIfNull(timer);
         var due = await schedule.ClaimDueAsync(sources, cancellationToken);
         using var activity = AlertsTelemetry.StartStage("PollSources", ("alerts.sources_due", due.Count));
-        var outcomes = await Task.WhenAll(due.Select(source => FeedPolling.PollAndIngestAsync(source.Source, ingest.HandleAsync, logger, cancellationToken)));
+        var outcomes = await Task.WhenAll(due.Select(source => poller.PollAsync(source, ingest.HandleAsync, cancellationToken)));
         var accepted = outcomes.SelectMany(o => o.Accepted).ToList();
         await queues.SendAsync(accepted, cancellationToken);
         AlertsTelemetry.Ingested(accepted.Count, "poll");

@@ -7,6 +7,9 @@ public sealed record BenchOptions
 
     public int SteadyRate { get; init; } = 1_000;
 
+    /// <summary>Events sent through a fresh service, and delivered, before a burst or steady stage is timed.</summary>
+    public int WarmUp { get; init; } = 2_000;
+
     public int SteadySeconds { get; init; } = 60;
 
     public int Pending { get; init; } = 100_000;

@@ -9,6 +9,7 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
 {
     private const int PushBatch = 500;
     private const int Pushers = 4;
+    private const int WarmUpIds = 1_000_000; // warm-up events are numbered apart from the measured ones
     private int _runs;
 
     public sealed record BurstResult(double DeliveriesPerSecond, Latencies Latency, double PeakRssMb, int Duplicates, bool Complete, TimeSpan CpuPerDelivery);
@@ -18,7 +19,7 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
     {
         var (workload, environment) = await PrepareAsync("burst", deliveryEnabled: true, cancellationToken);
         await using var service = await ChildAlerts.RunServiceAsync(environment, cancellationToken);
-        receiver.Reset();
+        await WarmUpAsync(service, workload, cancellationToken);
         var cpuBefore = service.CpuTime();
         var events = Enumerable.Range(0, count).Select(workload.Event).ToList();
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -50,7 +51,7 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
     {
         var (workload, environment) = await PrepareAsync("steady", deliveryEnabled: true, cancellationToken);
         await using var service = await ChildAlerts.RunServiceAsync(environment, cancellationToken);
-        receiver.Reset();
+        await WarmUpAsync(service, workload, cancellationToken);
         var perTick = Math.Max(1, perSecond / 10);
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var pushes = new List<Task>();
@@ -100,6 +101,29 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
 
         var (current, peak) = service.Memory();
         return (current, peak, pending, (service.CpuTime() - cpuBefore) / Math.Max(1, count));
+    }
+
+    /// <summary>
+    /// Sends <see cref="BenchOptions.WarmUp"/> events of their own through the fresh service and waits for their deliveries,
+    /// so the timed stage measures a running service rather than the JIT compiling it; then clears the receiver.
+    /// </summary>
+    private async Task WarmUpAsync(ChildAlerts service, BenchWorkload workload, CancellationToken cancellationToken)
+    {
+        receiver.Reset();
+        if (options.WarmUp > 0)
+        {
+            foreach (var batch in Enumerable.Range(WarmUpIds, options.WarmUp).Select(workload.Event).Chunk(PushBatch))
+            {
+                await service.PushAsync(BenchWorkload.JsonArray(batch), cancellationToken);
+            }
+
+            if (!await receiver.WaitForAsync(options.WarmUp, TimeSpan.FromMinutes(5), cancellationToken))
+            {
+                throw new InvalidOperationException("the warm-up deliveries did not all arrive within 5 minutes");
+            }
+        }
+
+        receiver.Reset();
     }
 
     /// <summary>A fresh data directory with the workload's catalog imported, and the environment to run the service on it.</summary>

@@ -16,6 +16,7 @@ public static class AlertsCli
             BacktestCommand.Create(),
             ImportCommand.Create(),
             DeliveriesCommand.Create(),
+            SourcesCommand.Create(),
             Client.TenantCommands.Tenants(),
             Client.TenantCommands.Keys(),
             Client.CatalogCommands.Watchlists(),

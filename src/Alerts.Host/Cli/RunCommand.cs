@@ -1,4 +1,5 @@
 using Alerts.Api;
+using Alerts.Api.Errors;
 using Alerts.Hosting;
 using System.CommandLine;
 using System.Net;
@@ -46,12 +47,13 @@ public static class RunCommand
             builder.Services.AddAlertsPipeline(settings, store);
             builder.Services.AddAlertsApi(configuration);
             builder.Services.AddStandaloneTelemetry(builder.Configuration);
-            builder.Services.AddFeedSources(SourceSettings.Load(configuration, settings));
+            builder.Services.AddAlertsSources(SourceSettings.Load(configuration, settings), store);
             builder.Services.AddSingleton<InProcessPipeline>();
             builder.Services.AddHostedService<StandaloneWorker>();
             builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = settings.ShutdownGrace + TimeSpan.FromSeconds(10));
 
             await using var app = builder.Build();
+            app.UseAlertsErrors();
             app.MapStandaloneEndpoints();
             app.MapAlertsApi();
             try

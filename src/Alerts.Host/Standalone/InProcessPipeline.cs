@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Alerts.Core.Handlers;
+using Alerts.Core.Ports;
 using Alerts.Core.Telemetry;
 using Alerts.Hosting.Configuration;
 using Alert = Alerts.Core.Model.Alert;
@@ -14,21 +15,26 @@ public sealed record IngestSummary(int Accepted, int Duplicates, IReadOnlyList<s
 /// <summary>
 /// The standalone driver's queues: bounded System.Threading.Channels in place of Storage Queues, pumped by background workers that
 /// call the same handlers the Functions app calls. Evaluation runs in lanes keyed by symbol (ticks) or first issuer
-/// (announcements), so one subject's events are evaluated in order while different subjects run in parallel; deliveries run on
-/// <c>DeliveryWorkers</c> concurrent senders. A full queue makes its producer wait: nothing is dropped. Every message is backed
+/// (announcements), so one subject's events are evaluated in order while different subjects run in parallel; deliveries are sent
+/// by a few pumps keeping about <c>DeliveryWorkers</c> sends in flight. Each pump drains what is queued (up to a batch) and runs
+/// one stage on it, whose writes share one transaction (<see cref="IPipelineTransactions"/>): under load the cost of a commit is
+/// spread over a batch. A full queue makes its producer wait: nothing is dropped. Every message is backed
 /// by a pending row in the store, so whatever is queued when the process dies is re-enqueued by <see cref="RecoverAsync"/>.
 /// Each stage runs in the same span the Functions app opens (<see cref="AlertsTelemetry"/>), and every queued message carries
 /// its producer's trace context, so one event's ingest, evaluation and deliveries share one trace.
 /// </summary>
 public sealed partial class InProcessPipeline : IAsyncDisposable
 {
+    private const int MaxDeliveryPumps = 4;
+
     private readonly Channel<(EvaluateMessage Message, MarketEvent? Event)>[] _lanes;
     private readonly Channel<DeliverMessage> _deliver;
     private readonly IngestHandler _ingest;
     private readonly EvaluateHandler _evaluator;
     private readonly DeliverHandler _deliverer;
     private readonly RetryDueHandler _sweep;
-    private readonly int _ingestParallelism;
+    private readonly IPipelineTransactions _transactions;
+    private readonly int _batchSize;
     private readonly TimeProvider _time;
     private readonly ILogger<InProcessPipeline> _logger;
     private readonly CancellationTokenSource _draining = new();
@@ -37,16 +43,24 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     private readonly InFlight _inFlight = new();
 
     public InProcessPipeline(
-        IngestHandler ingest, EvaluateHandler evaluator, DeliverHandler deliverer, RetryDueHandler sweep, AlertsSettings settings, TimeProvider time, ILogger<InProcessPipeline> logger)
+        IngestHandler ingest,
+        EvaluateHandler evaluator,
+        DeliverHandler deliverer,
+        RetryDueHandler sweep,
+        IPipelineTransactions transactions,
+        AlertsSettings settings,
+        TimeProvider time,
+        ILogger<InProcessPipeline> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _ingest = ingest;
         _evaluator = evaluator;
         _deliverer = deliverer;
         _sweep = sweep;
+        _transactions = transactions;
         _time = time;
         _logger = logger;
-        _ingestParallelism = Math.Max(1, settings.EvaluationWorkers * 4);
+        _batchSize = Math.Max(1, settings.BatchSize);
         var capacity = Math.Max(1, settings.QueueCapacity);
         _lanes = [.. Enumerable.Range(0, Math.Max(1, settings.EvaluationWorkers)).Select(_ => Bounded<(EvaluateMessage, MarketEvent?)>(capacity, singleReader: true))];
         _deliver = Bounded<DeliverMessage>(capacity, singleReader: false);
@@ -63,19 +77,25 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     /// <summary>Deliveries queued and not yet taken by a worker (never more than the queue's capacity).</summary>
     public int QueuedDeliveries => _deliver.Reader.Count;
 
+    /// <summary>
+    /// Starts the pumps: one per evaluation lane, and up to four delivery pumps whose batches together keep about
+    /// <paramref name="deliveryWorkers"/> sends in flight.
+    /// </summary>
     public void Start(int deliveryWorkers, bool deliveryEnabled)
     {
         DeliveryEnabled = deliveryEnabled;
         foreach (var lane in _lanes)
         {
-            _pumps.Add(Task.Run(() => PumpAsync(lane.Reader, EvaluateAsync)));
+            _pumps.Add(Task.Run(() => BatchPump.RunAsync(lane.Reader, _batchSize, batch => RunAsync(batch, EvaluateBatchAsync), _draining.Token)));
         }
 
         if (deliveryEnabled)
         {
-            for (var i = 0; i < Math.Max(1, deliveryWorkers); i++)
+            var pumps = Math.Clamp(deliveryWorkers, 1, MaxDeliveryPumps);
+            var perBatch = Math.Max(1, deliveryWorkers / pumps);
+            for (var i = 0; i < pumps; i++)
             {
-                _pumps.Add(Task.Run(() => PumpAsync(_deliver.Reader, DeliverAsync)));
+                _pumps.Add(Task.Run(() => BatchPump.RunAsync(_deliver.Reader, perBatch, batch => RunAsync(batch, DeliverBatchAsync), _draining.Token)));
             }
         }
     }
@@ -98,7 +118,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
         using var activity = AlertsTelemetry.StartStage("PushEvents");
         int accepted = 0, duplicates = 0;
         var rejected = new List<string>();
-        await foreach (var (marketEvent, result) in _ingest.HandleBatchAsync(events, _ingestParallelism, cancellationToken))
+        await foreach (var (marketEvent, result) in _ingest.HandleBatchAsync(events, _transactions, _batchSize, cancellationToken))
         {
             switch (result.Outcome)
             {
@@ -217,78 +237,33 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
         }
     }
 
-    private async Task EvaluateAsync((EvaluateMessage Message, MarketEvent? Event) item, CancellationToken cancellationToken)
-    {
-        using var activity = AlertsTelemetry.StartStage("EvaluateEvent", item.Message.TraceParent, ("alerts.event_id", item.Message.EventId));
-        var result = item.Event is { } known
-            ? await _evaluator.HandleAsync(known, cancellationToken)
-            : await _evaluator.HandleAsync(item.Message, cancellationToken);
-        AlertsTelemetry.Evaluated(activity, result);
-        foreach (var alert in result.Alerts)
-        {
-            AlertRaised?.Invoke(alert);
-        }
-
-        foreach (var delivery in result.Deliveries)
-        {
-            await EnqueueAsync(delivery, cancellationToken);
-        }
-    }
-
-    private async Task DeliverAsync(DeliverMessage message, CancellationToken cancellationToken)
-    {
-        using var activity = AlertsTelemetry.StartStage(
-            "DeliverAlert", message.TraceParent, ("alerts.tenant_id", message.TenantId), ("alerts.delivery_id", message.DeliveryId));
-        var result = await _deliverer.HandleAsync(message, cancellationToken);
-        AlertsTelemetry.Delivered(activity, result, _time.GetUtcNow());
-        DeliveryHandled?.Invoke(message, result);
-    }
-
-    private async Task PumpAsync<T>(ChannelReader<T> reader, Func<T, CancellationToken, Task> handle)
-    {
-        while (await WaitToReadAsync(reader))
-        {
-            while (!_draining.IsCancellationRequested && reader.TryRead(out var message))
-            {
-                try
-                {
-                    await handle(message, _stopping.Token);
-                }
-                catch (OperationCanceledException) when (_stopping.IsCancellationRequested || _draining.IsCancellationRequested)
-                {
-                    LogReleased(_logger, message?.ToString());
-                }
-                catch (Exception exception)
-                {
-                    // The pending row stays in the store; the sweep sends the message again after the redelivery grace.
-                    LogFailed(_logger, exception, message?.ToString());
-                }
-                finally
-                {
-                    _inFlight.Add(-1);
-                }
-            }
-        }
-    }
-
-    private async Task<bool> WaitToReadAsync<T>(ChannelReader<T> reader)
+    /// <summary>Runs one stage on a batch; a failure leaves the batch's pending rows for the sweep and never stops the pump.</summary>
+    private async Task RunAsync<T>(List<T> batch, Func<List<T>, CancellationToken, Task> handle)
     {
         try
         {
-            return !_draining.IsCancellationRequested && await reader.WaitToReadAsync(_draining.Token);
+            await handle(batch, _stopping.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested || _draining.IsCancellationRequested)
         {
-            return false;
+            LogReleased(_logger, batch.Count);
+        }
+        catch (Exception exception)
+        {
+            LogFailed(_logger, exception, batch.Count);
+        }
+        finally
+        {
+            _inFlight.Add(-batch.Count);
         }
     }
 
     private static Channel<T> Bounded<T>(int capacity, bool singleReader) =>
         Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = singleReader });
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Message} failed; its pending row will be retried by the sweep")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string? message);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a batch of {Count} message(s) failed; their pending rows will be retried by the sweep")]
+    private static partial void LogFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shutdown interrupted {Message}; it stays pending for the next start")]
-    private static partial void LogReleased(ILogger logger, string? message);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutdown interrupted a batch of {Count} message(s); they stay pending for the next start")]
+    private static partial void LogReleased(ILogger logger, int count);
 }

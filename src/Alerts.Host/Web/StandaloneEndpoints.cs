@@ -17,7 +17,6 @@ public static class StandaloneEndpoints
 {
     public static IEndpointRouteBuilder MapStandaloneEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Results.Text("Alerts is running. See /health.\n"));
         app.MapGet("/health", HealthAsync);
         app.MapPost("/api/events", PushEventsAsync);
         return app;

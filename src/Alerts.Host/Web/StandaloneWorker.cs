@@ -19,6 +19,7 @@ public sealed partial class StandaloneWorker(
     IEnumerable<ScheduledFeedSource> sources,
     AlertsSettings settings,
     RetentionHandler retention,
+    SourcePoller poller,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -32,7 +33,7 @@ public sealed partial class StandaloneWorker(
 
         var jobs = new List<CronJob> { CronJob.Create("RetryDue", settings.SweepSchedule, ct => pipeline.RecoverAsync(everything: false, ct)) };
         jobs.Add(CronJob.Create("Retention", settings.Retention.Schedule, ct => retention.HandleAsync(ct)));
-        jobs.AddRange(sources.Select(source => CronJob.Create("Poll " + source.Options.Name, source.Options.Schedule, ct => PollAsync(source.Source, ct))));
+        jobs.AddRange(sources.Select(source => CronJob.Create("Poll " + source.Options.Name, source.Options.Schedule, ct => PollAsync(source, ct))));
         await new CronScheduler(jobs, time, loggers.CreateLogger<CronScheduler>()).RunAsync(stoppingToken);
     }
 
@@ -42,10 +43,10 @@ public sealed partial class StandaloneWorker(
         await pipeline.StopAsync(settings.ShutdownGrace);
     }
 
-    private async Task PollAsync(IFeedSource source, CancellationToken cancellationToken)
+    private async Task PollAsync(ScheduledFeedSource source, CancellationToken cancellationToken)
     {
-        using var activity = AlertsTelemetry.StartStage("PollSources", ("alerts.source", source.Name));
-        var outcome = await FeedPolling.PollAndIngestAsync(source, pipeline.IngestAsync, _logger, cancellationToken);
+        using var activity = AlertsTelemetry.StartStage("PollSources", ("alerts.source", source.Options.Name));
+        var outcome = await poller.PollAsync(source, pipeline.IngestAsync, cancellationToken);
         AlertsTelemetry.Ingested(outcome.Accepted.Count, "poll");
     }
 

@@ -22,11 +22,14 @@ public sealed class AlertsSettings
     /// <summary>False pauses delivery (pending deliveries wait in the store) while polling and evaluation go on.</summary>
     public bool DeliveryEnabled { get; set; } = true;
 
-    /// <summary>Concurrent sends (the standalone driver's delivery workers).</summary>
-    public int DeliveryWorkers { get; set; } = 32;
+    /// <summary>Sends in flight at once in the standalone driver (spread over up to four batch pumps).</summary>
+    public int DeliveryWorkers { get; set; } = 256;
 
     /// <summary>Evaluation lanes of the standalone driver: one subject's events stay in order within its lane.</summary>
     public int EvaluationWorkers { get; set; } = 4;
+
+    /// <summary>Most queued messages (or pushed events) one stage run takes at once; their writes share one transaction.</summary>
+    public int BatchSize { get; set; } = 128;
 
     /// <summary>Capacity of each in-process queue; a full queue makes its producer wait (nothing is dropped).</summary>
     public int QueueCapacity { get; set; } = 1024;
@@ -75,12 +78,6 @@ public sealed class AlertsSettings
 
     /// <summary>SendGrid validates every message and answers 200 but sends nothing.</summary>
     public bool SendGridSandboxMode { get; set; }
-
-    /// <summary>The unsubscribe endpoint emails link to (List-Unsubscribe, one-click); the signed token is appended as <c>?token=</c>.</summary>
-    public string? UnsubscribeBaseUrl { get; set; }
-
-    /// <summary>Base64 of at least 32 random bytes that signs unsubscribe tokens (the API verifies with the same key).</summary>
-    public string? UnsubscribeSigningKey { get; set; }
 
     /// <summary>
     /// Client id of the user-assigned managed identity Service Bus channels without a connection string authenticate with

@@ -5,12 +5,15 @@ namespace Alerts.Sources.Edgar;
 /// <summary>
 /// Polls SEC EDGAR's current-filings Atom feed (default: 8-K, newest 100). SEC blocks undeclared agents, so the options
 /// must carry a <see cref="FeedSourceOptions.UserAgent"/> of the form "Company contact@company.com"; SEC also limits a
-/// machine to 10 requests a second, far above this poll rate.
+/// machine to 10 requests a second, which <see cref="FeedHostGate"/> enforces across SEC's hosts (<see cref="MinInterval"/>).
 /// </summary>
 public sealed class EdgarAtomSource(HttpClient http, FeedSourceOptions options, TimeProvider? clock = null)
     : HttpFeedSource(http, options, clock ?? TimeProvider.System)
 {
     public const string Kind = "edgar-current";
+
+    /// <summary>SEC allows 10 requests a second per machine; this spacing stays well under it.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(125);
 
     public static readonly Uri DefaultUrl =
         new("https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&type=8-K&company=&dateb=&owner=include&start=0&count=100&output=atom");

@@ -31,6 +31,11 @@ internal static class FeedHttp
             {
                 return (null, new FeedError(FeedErrorKind.Timeout, $"{where}: no answer within {http.Timeout.TotalSeconds:0.###} s"));
             }
+            catch (FeedHeldException held)
+            {
+                return (null, new FeedError(
+                    held.RateLimited ? FeedErrorKind.RateLimited : FeedErrorKind.ServerError, held.Message, null, held.Remaining));
+            }
             catch (HttpRequestException ex)
             {
                 return (null, new FeedError(FeedErrorKind.Network, $"{where}: {ex.Message}"));

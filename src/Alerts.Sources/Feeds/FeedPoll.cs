@@ -11,6 +11,9 @@ public sealed record FeedPoll(string Source, IReadOnlyList<MarketEvent> Events, 
 {
     public bool Succeeded => Error is null;
 
+    /// <summary>For a paged source, what the next poll pages back to (the newest ids this poll saw); null when unchanged.</summary>
+    public string? Cursor { get; init; }
+
     public static FeedPoll Failed(string source, FeedError error) => new(source, [], [], error);
 
     public static FeedPoll From(string source, ParseResult<Announcement> parsed) => From(source, parsed, MarketEvent.Of);

@@ -4,15 +4,18 @@ using Alerts.Sources.Edgar;
 using Alerts.Sources.Hkex;
 using Alerts.Sources.Sse;
 using Alerts.Sources.Szse;
+using Alerts.Sources.Sina;
 using Alerts.Sources.Tencent;
+using Alerts.Sources.Yahoo;
 
 namespace Alerts.Sources.Feeds;
 
 /// <summary>
 /// Every feed source this service knows, in one list: adding a source is one entry here. Default schedules follow each
 /// site's politeness (feeds.md §8). Off by default: the HKEX title search and CNINFO, which repeat documents the LCI feed
-/// and the exchanges already deliver under other ids, and EDGAR (feed and submissions), which needs a declared User-Agent
-/// (and the submissions source a list of CIKs).
+/// and the exchanges already deliver under other ids, EDGAR (feed and submissions), which needs a declared User-Agent (and
+/// the submissions source a list of CIKs), and the Sina and Yahoo quote sources, which quote the same symbols as Tencent
+/// (each vendor's ticks are separate events: enable one as a fallback).
 /// </summary>
 public static class FeedSourceRegistry
 {
@@ -57,18 +60,26 @@ public static class FeedSourceRegistry
         [
             Default("csrc-tutoring", CsrcTutoringSource.Kind, CsrcTutoringSource.DefaultUrl, "0 7,37 * * * *"),
         ]),
-        new(TencentQuoteSource.Kind, (http, options, clock) => new TencentQuoteSource(http, options, clock: clock),
+        FeedSourceKind.Quotes(TencentQuoteSource.Kind, (http, options, clock, symbols) => new TencentQuoteSource(http, options, clock, symbols),
         [
             Default("tencent-quotes", TencentQuoteSource.Kind, TencentQuoteSource.DefaultUrl, "*/10 * * * * *") with { Timeout = TimeSpan.FromSeconds(8) },
         ]),
+        FeedSourceKind.Quotes(SinaQuoteSource.Kind, (http, options, clock, symbols) => new SinaQuoteSource(http, options, clock, symbols),
+        [
+            Default("sina-quotes", SinaQuoteSource.Kind, SinaQuoteSource.DefaultUrl, "5/10 * * * * *") with { Timeout = TimeSpan.FromSeconds(8), Enabled = false },
+        ]),
+        FeedSourceKind.Quotes(YahooChartSource.Kind, (http, options, clock, symbols) => new YahooChartSource(http, options, clock, symbols),
+        [
+            Default("yahoo-quotes", YahooChartSource.Kind, YahooChartSource.DefaultUrl, "0 * * * * *") with { Timeout = TimeSpan.FromSeconds(10), Enabled = false },
+        ]),
         new(EdgarAtomSource.Kind, (http, options, clock) => new EdgarAtomSource(http, options, clock),
         [
-            Default("edgar-8k", EdgarAtomSource.Kind, EdgarAtomSource.DefaultUrl, "0 * * * * *") with { Enabled = false },
+            Default("edgar-8k", EdgarAtomSource.Kind, EdgarAtomSource.DefaultUrl, "0 * * * * *") with { Enabled = false, MinInterval = EdgarAtomSource.MinInterval },
         ],
         options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
         new(EdgarSubmissionsSource.Kind, (http, options, clock) => new EdgarSubmissionsSource(http, options, clock),
         [
-            Default("edgar-submissions", EdgarSubmissionsSource.Kind, EdgarSubmissionsSource.DefaultUrl, "20 */5 * * * *") with { Enabled = false },
+            Default("edgar-submissions", EdgarSubmissionsSource.Kind, EdgarSubmissionsSource.DefaultUrl, "20 */5 * * * *") with { Enabled = false, MinInterval = EdgarAtomSource.MinInterval },
         ],
         options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
     ];
@@ -79,8 +90,11 @@ public static class FeedSourceRegistry
     public static FeedSourceKind? FindKind(string kind) =>
         Kinds.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Builds the source the options describe; throws <see cref="ArgumentException"/> naming the bad field.</summary>
-    public static IFeedSource Create(FeedSourceOptions options, HttpClient http, TimeProvider clock)
+    /// <summary>
+    /// Builds the source the options describe; throws <see cref="ArgumentException"/> naming the bad field. Quote sources poll
+    /// what <paramref name="symbols"/> names on each poll (plus the options' own list).
+    /// </summary>
+    public static IFeedSource Create(FeedSourceOptions options, HttpClient http, TimeProvider clock, IQuoteSymbols? symbols = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = Validate(options);
@@ -89,7 +103,8 @@ public static class FeedSourceRegistry
             throw new ArgumentException($"Feed source '{options.Name}': {string.Join("; ", errors)}", nameof(options));
         }
 
-        return FindKind(options.Kind)!.Create(http, options, clock);
+        var kind = FindKind(options.Kind)!;
+        return kind.CreateQuotes is { } quotes ? quotes(http, options, clock, symbols ?? FixedQuoteSymbols.None) : kind.Create(http, options, clock);
     }
 
     /// <summary>Every problem with the options, each naming its field; empty when they are usable.</summary>
@@ -125,6 +140,16 @@ public static class FeedSourceRegistry
         if (options.Timeout <= TimeSpan.Zero)
         {
             errors.Add("Timeout must be positive");
+        }
+
+        if (options.MinInterval < TimeSpan.Zero || options.LookBack < TimeSpan.Zero)
+        {
+            errors.Add("MinInterval and LookBack must not be negative");
+        }
+
+        if (options.MaxPages < 1)
+        {
+            errors.Add("MaxPages must be at least 1");
         }
 
         return errors;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Alerts.Sources.Feeds;
 
@@ -9,13 +10,16 @@ public sealed record ScheduledFeedSource(FeedSourceOptions Options, IFeedSource 
 public static class FeedSourceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers one named HttpClient (timeout from the options, no retry handler: the scheduler's next tick is the retry)
-    /// and one <see cref="IFeedSource"/> plus <see cref="ScheduledFeedSource"/> per enabled source. Null means
+    /// Registers one named HttpClient per enabled source (timeout from the options; conditional GETs and the shared per-host
+    /// <see cref="FeedHostGate"/> as handlers; no retry handler: the scheduler's next tick is the retry) and one
+    /// <see cref="IFeedSource"/> plus <see cref="ScheduledFeedSource"/> per enabled source. Quote sources poll the symbols of the
+    /// registered <see cref="IQuoteSymbols"/> (none registered: only their options' list). Null means
     /// <see cref="FeedSourceRegistry.Defaults"/>. Invalid options fail here, at start-up.
     /// </summary>
     public static IServiceCollection AddFeedSources(this IServiceCollection services, IEnumerable<FeedSourceOptions>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(provider => new FeedHostGate(provider.GetService<TimeProvider>() ?? TimeProvider.System));
         foreach (var options in (sources ?? FeedSourceRegistry.Defaults).Where(o => o.Enabled))
         {
             var errors = FeedSourceRegistry.Validate(options);
@@ -31,13 +35,16 @@ public static class FeedSourceServiceCollectionExtensions
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     AutomaticDecompression = DecompressionMethods.All,
                 })
+                .AddHttpMessageHandler(() => new ConditionalGetHandler())
+                .AddHttpMessageHandler(provider => new PoliteFeedHandler(provider.GetRequiredService<FeedHostGate>(), options.MinInterval))
                 .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
             services.AddSingleton(provider => new ScheduledFeedSource(
                 options,
                 FeedSourceRegistry.Create(
                     options,
                     provider.GetRequiredService<IHttpClientFactory>().CreateClient(options.Name),
-                    provider.GetService<TimeProvider>() ?? TimeProvider.System)));
+                    provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                    provider.GetService<IQuoteSymbols>())));
             var name = options.Name;
             services.AddSingleton(provider => provider.GetServices<ScheduledFeedSource>().First(s => s.Options.Name == name).Source);
         }

@@ -40,22 +40,27 @@ internal sealed class WatchlistRepository(StoreTables tables) : IWatchlistReposi
         tables.Watchlists.UpsertAsync(StoreTables.Key(watchlist.TenantId), StoreTables.Key(watchlist.Id), watchlist, cancellationToken);
 }
 
-internal sealed class ChannelRepository(StoreTables tables) : IChannelRepository
+/// <summary>Channels with their credentials sealed at rest (see <see cref="Secrets.ChannelSecretSealer"/>).</summary>
+internal sealed class ChannelRepository(StoreTables tables, Secrets.ChannelSecretSealer sealer) : IChannelRepository
 {
-    public Task<IReadOnlyList<Channel>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
-        tables.Channels.ListAsync(StoreTables.Key(tenantId), cancellationToken);
+    public async Task<IReadOnlyList<Channel>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
+        [.. (await tables.Channels.ListAsync(StoreTables.Key(tenantId), cancellationToken)).Select(sealer.Open)];
 
     public async Task<Channel?> GetAsync(string tenantId, string channelId, CancellationToken cancellationToken) =>
-        (await tables.Channels.GetAsync(StoreTables.Key(tenantId), StoreTables.Key(channelId), cancellationToken))?.Value;
+        (await tables.Channels.GetAsync(StoreTables.Key(tenantId), StoreTables.Key(channelId), cancellationToken))?.Value is { } stored
+            ? sealer.Open(stored)
+            : null;
 
-    public Task<Versioned<Channel>?> GetVersionedAsync(string tenantId, string channelId, CancellationToken cancellationToken) =>
-        tables.Channels.GetAsync(StoreTables.Key(tenantId), StoreTables.Key(channelId), cancellationToken);
+    public async Task<Versioned<Channel>?> GetVersionedAsync(string tenantId, string channelId, CancellationToken cancellationToken) =>
+        await tables.Channels.GetAsync(StoreTables.Key(tenantId), StoreTables.Key(channelId), cancellationToken) is { } stored
+            ? stored with { Value = sealer.Open(stored.Value) }
+            : null;
 
     public Task UpsertAsync(Channel channel, CancellationToken cancellationToken) =>
-        tables.Channels.UpsertAsync(StoreTables.Key(channel.TenantId), StoreTables.Key(channel.Id), channel, cancellationToken);
+        tables.Channels.UpsertAsync(StoreTables.Key(channel.TenantId), StoreTables.Key(channel.Id), sealer.Seal(channel), cancellationToken);
 
     public Task<string?> TryReplaceAsync(Channel channel, string etag, CancellationToken cancellationToken) =>
-        tables.Channels.ReplaceAsync(StoreTables.Key(channel.TenantId), StoreTables.Key(channel.Id), channel, etag, cancellationToken);
+        tables.Channels.ReplaceAsync(StoreTables.Key(channel.TenantId), StoreTables.Key(channel.Id), sealer.Seal(channel), etag, cancellationToken);
 }
 
 internal sealed class SubscriptionRepository(StoreTables tables) : ISubscriptionRepository

@@ -8,4 +8,6 @@ namespace Alerts.Storage.Repositories;
 [JsonSerializable(typeof(Tenant))]
 [JsonSerializable(typeof(ApiKey))]
 [JsonSerializable(typeof(CompanyAlias))]
+[JsonSerializable(typeof(Subscriber))]
+[JsonSerializable(typeof(SpentToken))]
 internal sealed partial class ManagementJsonContext : JsonSerializerContext;

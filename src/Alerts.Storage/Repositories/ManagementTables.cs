@@ -10,6 +10,8 @@ internal sealed class ManagementTables(IEntityStore store)
 {
     public const string TenantPartition = "tenant";
     public const string KeyPartition = "key";
+    public const string SubscriberPartition = "subscriber";
+    public const string SpentTokenPartition = "spent-token";
 
     private static ManagementJsonContext Json => ManagementJsonContext.Default;
 
@@ -18,6 +20,8 @@ internal sealed class ManagementTables(IEntityStore store)
     public JsonTable<Tenant> Tenants { get; } = new(store, "tenants", Json.Tenant);
     public JsonTable<ApiKey> ApiKeys { get; } = new(store, "apikeys", Json.ApiKey);
     public JsonTable<CompanyAlias> Aliases { get; } = new(store, "aliases", Json.CompanyAlias);
+    public JsonTable<Subscriber> Subscribers { get; } = new(store, "tenants", Json.Subscriber);
+    public JsonTable<SpentToken> SpentTokens { get; } = new(store, "tenants", Json.SpentToken);
 
     public IEnumerable<string> Names => [Tenants.Name, ApiKeys.Name, Aliases.Name];
 

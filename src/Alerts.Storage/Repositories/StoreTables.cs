@@ -25,9 +25,10 @@ internal sealed class StoreTables(IEntityStore store)
     public JsonTable<Core.Model.Delivery> Deliveries { get; } = new(store, "deliveries", Json.Delivery);
     public JsonTable<Core.Model.DeliveryAttempt> Attempts { get; } = new(store, "attempts", Json.DeliveryAttempt);
     public JsonTable<Core.Ports.WorkItem> Work { get; } = new(store, "work", Json.WorkItem);
+    public JsonTable<Core.Model.HeldDelivery> Held { get; } = new(store, "held", Json.HeldDelivery);
 
     public IEnumerable<string> Names =>
-        [Events.Name, Companies.Name, Rules.Name, Watchlists.Name, Channels.Name, Subscriptions.Name, RuleStates.Name, Alerts.Name, Deliveries.Name, Attempts.Name, Work.Name];
+        [Events.Name, Companies.Name, Rules.Name, Watchlists.Name, Channels.Name, Subscriptions.Name, RuleStates.Name, Alerts.Name, Deliveries.Name, Attempts.Name, Work.Name, Held.Name];
 
     public static string Key(string id) => EntityKeys.Encode(id);
 

@@ -9,7 +9,7 @@ namespace Alerts.Storage.Sqlite;
 /// Reads run on pooled connections of their own and never wait for a write; writes go through one writer connection that
 /// commits concurrent callers' writes together (<see cref="SqliteGroupCommit"/>), synced as <see cref="StoreDurability"/> says.
 /// </summary>
-public sealed class SqliteEntityStore : IEntityStore, IAsyncDisposable
+public sealed class SqliteEntityStore : ITransactionalEntityStore, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
@@ -87,6 +87,18 @@ public sealed class SqliteEntityStore : IEntityStore, IAsyncDisposable
         return [.. outcomes.Select(outcome => outcome.ETag)];
     }
 
+    public async Task<T> TransactAsync<T>(Func<IEntityStore, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        T result = default!;
+        await _writer.WriteAsync(SqliteWrite.Of((transaction, commands) =>
+        {
+            // The view completes every call synchronously, so the work has finished when GetResult returns.
+            result = work(new SqliteTransactionView(transaction, commands)).GetAwaiter().GetResult();
+        }), cancellationToken);
+        return result;
+    }
+
     /// <summary>Write transactions committed by this store so far; with group commit, fewer than the writes made.</summary>
     public long Commits => _writer.Commits;
 
@@ -104,31 +116,11 @@ public sealed class SqliteEntityStore : IEntityStore, IAsyncDisposable
         EntityKeys.ValidateTable(table);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var sql = "SELECT pk, rk, data, etag FROM entities WHERE tbl = $t";
-        command.Parameters.AddWithValue("$t", table);
-        if (partitionKey is not null)
-        {
-            sql += " AND pk = $p";
-            command.Parameters.AddWithValue("$p", partitionKey);
-        }
-
-        if (rowKeyFrom is not null)
-        {
-            sql += " AND rk >= $from";
-            command.Parameters.AddWithValue("$from", rowKeyFrom);
-        }
-
-        if (rowKeyTo is not null)
-        {
-            sql += " AND rk < $to";
-            command.Parameters.AddWithValue("$to", rowKeyTo);
-        }
-
-        command.CommandText = sql + " ORDER BY pk, rk";
+        SqliteQuery.Prepare(command, table, partitionKey, rowKeyFrom, rowKeyTo);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return Read(reader);
+            yield return SqliteQuery.Read(reader);
         }
     }
 
@@ -149,7 +141,4 @@ public sealed class SqliteEntityStore : IEntityStore, IAsyncDisposable
 
         return (await _writer.WriteAsync(new SqliteWrite(table, [operation], atomic: false), cancellationToken))[0];
     }
-
-    private static StoredEntity Read(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
 }

@@ -18,4 +18,10 @@ public sealed class SqliteStoreOptions
     /// Most writes one transaction may carry (group commit). 1 gives a transaction per write, as the store did before group commit.
     /// </summary>
     public int MaxBatchSize { get; init; } = 256;
+
+    /// <summary>Page cache of the writer connection, in KiB (SQLite's default is 2,000).</summary>
+    public int WriterCacheKib { get; init; } = 32 * 1024;
+
+    /// <summary>WAL pages after which a commit checkpoints them into the database (SQLite's default is 1,000).</summary>
+    public int CheckpointPages { get; init; } = 8_000;
 }

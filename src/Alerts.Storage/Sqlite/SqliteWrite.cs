@@ -1,4 +1,5 @@
 using Alerts.Storage.Primitive;
+using Microsoft.Data.Sqlite;
 
 namespace Alerts.Storage.Sqlite;
 
@@ -6,11 +7,17 @@ namespace Alerts.Storage.Sqlite;
 internal readonly record struct WriteOutcome(bool Applied, string? ETag);
 
 /// <summary>
-/// One caller's write waiting for the group commit: a single operation (a conflict is an answer, not an error) or an atomic
-/// batch (a conflict undoes the whole batch and fails it with <see cref="BatchConflictException"/>).
+/// One caller's write waiting for the group commit: a single operation (a conflict is an answer, not an error), an atomic
+/// batch (a conflict undoes the whole batch and fails it with <see cref="BatchConflictException"/>), or a piece of
+/// <see cref="Work"/> run inside the transaction (an exception undoes what it wrote and fails it).
 /// </summary>
 internal sealed class SqliteWrite(string table, IReadOnlyList<BatchOperation> operations, bool atomic)
 {
+    /// <summary>A caller's own reads and writes, run on the writer connection inside the group's transaction.</summary>
+    public Action<SqliteTransaction, SqliteWriteCommands>? Work { get; private init; }
+
+    public static SqliteWrite Of(Action<SqliteTransaction, SqliteWriteCommands> work) => new(string.Empty, [], atomic: true) { Work = work };
+
     private readonly TaskCompletionSource<WriteOutcome[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Table { get; } = table;

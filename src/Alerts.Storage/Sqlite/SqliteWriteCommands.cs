@@ -11,15 +11,60 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly SqliteCommand _replace;
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _deleteIfMatch;
+    private readonly SqliteCommand _get;
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, (SqliteCommand Save, SqliteCommand Release, SqliteCommand Rollback)> _savepoints = new(StringComparer.Ordinal);
 
     public SqliteWriteCommands(SqliteConnection connection)
     {
+        _connection = connection;
         _insert = Create(connection, "INSERT INTO entities (tbl, pk, rk, data, etag) VALUES ($t, $p, $r, $d, $n) ON CONFLICT DO NOTHING");
         _upsert = Create(connection,
             "INSERT INTO entities (tbl, pk, rk, data, etag) VALUES ($t, $p, $r, $d, $n) ON CONFLICT (tbl, pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag");
         _replace = Create(connection, "UPDATE entities SET data = $d, etag = $n WHERE tbl = $t AND pk = $p AND rk = $r AND etag = $e");
         _delete = Create(connection, "DELETE FROM entities WHERE tbl = $t AND pk = $p AND rk = $r");
         _deleteIfMatch = Create(connection, "DELETE FROM entities WHERE tbl = $t AND pk = $p AND rk = $r AND etag = $e");
+        _get = Create(connection, "SELECT pk, rk, data, etag FROM entities WHERE tbl = $t AND pk = $p AND rk = $r");
+    }
+
+    /// <summary>Opens a savepoint with a statement prepared once (a batch opens several per transaction).</summary>
+    public void Save(SqliteTransaction transaction, string name) => Run(transaction, Savepoint(name).Save);
+
+    /// <summary>Keeps what was written since the savepoint.</summary>
+    public void Release(SqliteTransaction transaction, string name) => Run(transaction, Savepoint(name).Release);
+
+    /// <summary>Undoes what was written since the savepoint, and closes it.</summary>
+    public void RollBack(SqliteTransaction transaction, string name)
+    {
+        Run(transaction, Savepoint(name).Rollback);
+        Run(transaction, Savepoint(name).Release);
+    }
+
+    /// <summary>A point read inside the writer's transaction: it sees the transaction's own writes.</summary>
+    public StoredEntity? Get(SqliteTransaction transaction, string table, string partitionKey, string rowKey)
+    {
+        _get.Transaction = transaction;
+        _get.Parameters["$t"].Value = table;
+        _get.Parameters["$p"].Value = partitionKey;
+        _get.Parameters["$r"].Value = rowKey;
+        using var reader = _get.ExecuteReader();
+        return reader.Read() ? SqliteQuery.Read(reader) : null;
+    }
+
+    /// <summary>A range query inside the writer's transaction, read to the end before it returns.</summary>
+    public List<StoredEntity> Query(SqliteTransaction transaction, string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        SqliteQuery.Prepare(command, table, partitionKey, rowKeyFrom, rowKeyTo);
+        using var reader = command.ExecuteReader();
+        var rows = new List<StoredEntity>();
+        while (reader.Read())
+        {
+            rows.Add(SqliteQuery.Read(reader));
+        }
+
+        return rows;
     }
 
     public WriteOutcome Execute(SqliteTransaction transaction, string table, BatchOperation operation)
@@ -46,10 +91,35 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _insert, _upsert, _replace, _delete, _deleteIfMatch })
+        foreach (var command in new[] { _insert, _upsert, _replace, _delete, _deleteIfMatch, _get }
+            .Concat(_savepoints.Values.SelectMany(s => new[] { s.Save, s.Release, s.Rollback })))
         {
             command.Dispose();
         }
+    }
+
+    private (SqliteCommand Save, SqliteCommand Release, SqliteCommand Rollback) Savepoint(string name)
+    {
+        if (!_savepoints.TryGetValue(name, out var commands))
+        {
+            commands = (Plain("SAVEPOINT " + name), Plain("RELEASE " + name), Plain("ROLLBACK TO " + name));
+            _savepoints[name] = commands;
+        }
+
+        return commands;
+    }
+
+    private SqliteCommand Plain(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Run(SqliteTransaction transaction, SqliteCommand command)
+    {
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
     }
 
     private static SqliteCommand Create(SqliteConnection connection, string sql)
@@ -65,5 +135,9 @@ internal sealed class SqliteWriteCommands : IDisposable
         return command;
     }
 
-    internal static string NewETag() => "W/\"" + Guid.NewGuid().ToString("N") + "\"";
+    // A random prefix per process and a counter: unique across processes sharing the file, and no system call per write.
+    private static readonly string ETagPrefix = "W/\"" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+    private static long _etags;
+
+    internal static string NewETag() => ETagPrefix + Interlocked.Increment(ref _etags).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\"";
 }

@@ -20,6 +20,8 @@ public sealed class UnsubscribeTests : IAsyncLifetime
         _lee = await _server.NewTenantAsync("Lee");
         await _mei.Http.SendAsync(HttpMethod.Post, "/api/v1/channels", """{"id":"mail","name":"Mei","kind":"Email","target":"mei@example.com"}""");
         await _lee.Http.SendAsync(HttpMethod.Post, "/api/v1/channels", """{"id":"mail","name":"Lee","kind":"Email","target":"lee@example.com"}""");
+        await _server.ConfirmEmailChannelAsync("mei@example.com");
+        await _server.ConfirmEmailChannelAsync("lee@example.com");
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

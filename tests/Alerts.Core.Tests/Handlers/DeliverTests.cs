@@ -43,6 +43,19 @@ public sealed class DeliverTests
     }
 
     [Fact]
+    public async Task A_successful_attempt_keeps_what_the_far_end_answered()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        pipeline.Webhook.Then(new DeliveryResult.Delivered(200, """{"received":true}"""));
+
+        await pipeline.Deliver.HandleAsync(message, CancellationToken.None);
+
+        var attempt = Assert.Single(await pipeline.AttemptsAsync(message.DeliveryId));
+        Assert.Equal((AttemptOutcome.Delivered, """{"received":true}""", (string?)null), (attempt.Outcome, attempt.Response, attempt.Error));
+    }
+
+    [Fact]
     public async Task A_duplicate_message_for_a_delivered_delivery_does_not_send_again()
     {
         await using var pipeline = await Pipeline.CreateAsync();

@@ -1,5 +1,6 @@
 using Alerts.Core.Catalog;
 using Alerts.Core.Handlers;
+using Alerts.Core.Holding;
 using Alerts.Core.Model;
 using Alerts.Core.Notifications;
 using Alerts.Core.Ports;
@@ -67,7 +68,7 @@ public sealed class Pipeline : IAsyncDisposable
     public IngestHandler Ingest => new(Store.Events, Store.Work, Options, Time, NullLogger<IngestHandler>.Instance);
 
     public EvaluateHandler Evaluate => new(
-        Store.Events, RuleStatesOverride ?? Store.RuleStates, AlertsOverride ?? Store.Alerts, Store.Deliveries, Store.Work, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
+        Store.Events, RuleStatesOverride ?? Store.RuleStates, AlertsOverride ?? Store.Alerts, Store.Deliveries, Store.Work, Store.Held, Catalog, Options, Time, NullLogger<EvaluateHandler>.Instance);
 
     public DeliverHandler Deliver => new(
         Store.Deliveries, Store.Attempts, Store.Alerts, Store.Channels, Catalog, Store.Work, [Email, Webhook], Schedule, Breaker, Options, Time, NullLogger<DeliverHandler>.Instance)
@@ -75,7 +76,9 @@ public sealed class Pipeline : IAsyncDisposable
         Jitter = new Random(1),
     };
 
-    public RetryDueHandler RetryDue => new(Store.Work, Options, Time);
+    public RetryDueHandler RetryDue => new(Store.Work, Releaser, Options, Time);
+
+    public HeldDeliveryReleaser Releaser => new(Store.Held, Store.Deliveries, Store.Alerts, Store.Work, Options, Time, NullLogger<HeldDeliveryReleaser>.Instance);
 
     public DeadLetterRedelivery Redelivery => new(Store.Deliveries, Store.Work, Time);
 

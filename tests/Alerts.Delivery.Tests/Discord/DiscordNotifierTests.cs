@@ -22,7 +22,7 @@ public class DiscordNotifierTests
 
         var result = await harness.Discord.SendAsync(TestData.Request(ChatHarness.Channel(ChannelKind.Discord, discord.Webhook()), alert), Ct);
 
-        Assert.Equal(new DeliveryResult.Delivered(200), result);
+        Assert.Equal(new DeliveryResult.Delivered(200, """{"id": "1100000000000000001", "type": 0}"""), result); // the message Discord created
         Assert.Contains("wait=true", Assert.Single(discord.Server.Requests).PathAndQuery, StringComparison.Ordinal);
         var message = Assert.Single(discord.Accepted);
         Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());

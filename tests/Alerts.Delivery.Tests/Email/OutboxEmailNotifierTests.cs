@@ -1,5 +1,6 @@
 using Alerts.Core.Notifications;
 using Alerts.Delivery.Email;
+using Alerts.Delivery.Templates;
 using Alerts.Delivery.Tests.Support;
 
 namespace Alerts.Delivery.Tests.Email;
@@ -44,6 +45,40 @@ public sealed class OutboxEmailNotifierTests : IDisposable
         Assert.Contains("Revenue up 8% year on year.", eml.Part("text/plain").Text, StringComparison.Ordinal);
         Assert.Contains("\r\n", eml.Part("text/plain").Text, StringComparison.Ordinal);
         Assert.Contains("<h2 style=", eml.Part("text/html").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_hosts_unsubscribe_links_the_message_carries_one_click_headers_and_the_same_link_in_both_bodies()
+    {
+        var request = TestData.Request(TestData.EmailChannel());
+        var notifier = new OutboxEmailNotifier(
+            new EmailOptions { OutboxDirectory = _outbox, From = "alerts@alerts.example.com" }, new DefaultDeliveryContextSource(), new FixedLinks(), _logs.CreateLogger<OutboxEmailNotifier>());
+
+        await notifier.SendAsync(request, CancellationToken.None);
+
+        var eml = ReadBack(request.Delivery.Id);
+        var link = $"https://alerts.example.com/api/v1/unsubscribe?token={request.Channel.TenantId}.{request.Channel.Id}";
+        Assert.Equal("<" + link + ">", eml.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", eml.Headers["List-Unsubscribe-Post"]);
+        Assert.Contains("Stop these alerts: " + link, eml.Part("text/plain").Text, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{link}\">Unsubscribe from these alerts</a>", eml.Part("text/html").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_unsubscribe_endpoint_the_message_carries_no_link()
+    {
+        var request = TestData.Request(TestData.EmailChannel());
+
+        await Notifier().SendAsync(request, CancellationToken.None);
+
+        var eml = ReadBack(request.Delivery.Id);
+        Assert.False(eml.Headers.ContainsKey("List-Unsubscribe"));
+        Assert.DoesNotContain("unsubscribe", eml.Part("text/plain").Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private sealed class FixedLinks : IUnsubscribeLinks
+    {
+        public Uri? For(string tenantId, string channelId) => new($"https://alerts.example.com/api/v1/unsubscribe?token={tenantId}.{channelId}");
     }
 
     [Fact]

@@ -8,13 +8,16 @@ namespace Alerts.Delivery.Tests.Fakes;
 /// A Teams Workflows webhook: 202 for a <c>message</c> whose attachment is an Adaptive Card with the schema's required
 /// structure (type, a version Teams renders, typed body elements, TextBlock text, FactSet facts with title and value,
 /// Action.OpenUrl with a url); 400 otherwise; 413 "Request entity too large" above 28 KB. Over 4 requests a second to one URL it
-/// does what Teams does: no 429, but the body says "Microsoft Teams endpoint returned HTTP error 429".
+/// does what Teams does: no 429, but the body says "Microsoft Teams endpoint returned HTTP error 429"; the same over 100 an
+/// hour. Its clock is the test's when the test sets <see cref="Clock"/>.
 /// </summary>
 internal sealed class TeamsFake : PlatformFake
 {
     public const int MaxBytes = 28 * 1024;
     private static readonly string[] Versions = ["1.0", "1.1", "1.2", "1.3", "1.4", "1.5"];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public static async Task<TeamsFake> StartAsync()
     {
@@ -28,17 +31,17 @@ internal sealed class TeamsFake : PlatformFake
 
     protected override ScriptedAnswer Judge(RecordedRequest request, JsonNode? body)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var recent = _recent.GetOrAdd(request.PathAndQuery, _ => new ConcurrentQueue<DateTimeOffset>());
         recent.Enqueue(now);
-        while (recent.TryPeek(out var first) && now - first > TimeSpan.FromSeconds(1))
+        while (recent.TryPeek(out var first) && now - first >= TimeSpan.FromHours(1))
         {
             recent.TryDequeue(out _);
         }
 
-        if (recent.Count > 4)
+        if (recent.Count(t => now - t <= TimeSpan.FromSeconds(1)) > 4 || recent.Count > 100)
         {
-            return Refuse(200, "Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0,server=msgapi", "over 4 per second");
+            return Refuse(200, "Microsoft Teams endpoint returned HTTP error 429 with ContextId tcid=0,server=msgapi", "over 4 per second or 100 per hour");
         }
 
         if (request.Body.Length > MaxBytes)

@@ -11,8 +11,6 @@ namespace Alerts.Delivery.Tests.SendGrid;
 
 public class SendGridEmailNotifierTests
 {
-    internal static readonly byte[] UnsubscribeKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
-
     private static CancellationToken Ct => CancellationToken.None;
 
     internal static SendGridEmailNotifier Notifier(SendGridFake fake, CapturingLoggerProvider logs, bool sandbox = false, string apiKey = SendGridFake.ApiKey, DeliveryContext? context = null) =>
@@ -23,11 +21,10 @@ public class SendGridEmailNotifierTests
                 Host = fake.Host,
                 SandboxMode = sandbox,
                 Categories = ["alerts", "hkex"],
-                UnsubscribeBaseUrl = "https://alerts.example.com/unsubscribe",
-                UnsubscribeSigningKey = Convert.ToBase64String(UnsubscribeKey),
             },
             new EmailOptions { From = "alerts@example.com", FromName = "Alerts" },
             new FixedContextSource(context ?? DeliveryContext.Default),
+            new FixedLinks(),
             logs.CreateLogger<SendGridEmailNotifier>());
 
     [Fact]
@@ -40,7 +37,9 @@ public class SendGridEmailNotifierTests
 
         var result = await notifier.SendAsync(request, Ct);
 
-        Assert.Equal(new DeliveryResult.Delivered(202), result);
+        var delivered = Assert.IsType<DeliveryResult.Delivered>(result);
+        Assert.Equal(202, delivered.Code);
+        Assert.Matches("^X-Message-Id: fake-[0-9a-f]{12}$", delivered.Response); // ties the attempt to SendGrid's activity feed
         var mail = Assert.Single(fake.Accepted);
         Assert.Equal("analyst@example.com", mail["personalizations"]![0]!["to"]![0]!["email"]!.GetValue<string>());
         Assert.Equal("Tencent Holdings: 智谱 files for STAR listing", Subject(mail));
@@ -53,11 +52,14 @@ public class SendGridEmailNotifierTests
 
         var headers = mail["headers"] ?? mail["personalizations"]![0]!["headers"];
         Assert.Equal("List-Unsubscribe=One-Click", headers!["List-Unsubscribe-Post"]!.GetValue<string>());
-        var link = new Uri(headers["List-Unsubscribe"]!.GetValue<string>().Trim('<', '>'));
-        Assert.Equal("https://alerts.example.com/unsubscribe", link.GetLeftPart(UriPartial.Path));
-        var token = Uri.UnescapeDataString(link.Query["?token=".Length..]);
-        Assert.True(UnsubscribeToken.TryVerify(UnsubscribeKey, token, out var claims));
-        Assert.Equal(new UnsubscribeClaims("t1", "ch-mail", "rule-results", TestData.Now), claims);
+        Assert.Equal("<https://alerts.example.com/api/v1/unsubscribe?token=t1.ch-mail>", headers["List-Unsubscribe"]!.GetValue<string>());
+        Assert.All(mail["content"]!.AsArray(), part => Assert.Contains("https://alerts.example.com/api/v1/unsubscribe?token=t1.ch-mail", part!["value"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    /// <summary>The host's links (the API's tokens in production): here the tenant and channel in plain sight.</summary>
+    private sealed class FixedLinks : IUnsubscribeLinks
+    {
+        public Uri? For(string tenantId, string channelId) => new($"https://alerts.example.com/api/v1/unsubscribe?token={tenantId}.{channelId}");
     }
 
     private static string Subject(JsonNode mail) => (mail["subject"] ?? mail["personalizations"]![0]!["subject"])!.GetValue<string>();
@@ -70,7 +72,7 @@ public class SendGridEmailNotifierTests
 
         var result = await notifier.SendAsync(TestData.Request(TestData.EmailChannel()), Ct);
 
-        Assert.Equal(new DeliveryResult.Delivered(200), result);
+        Assert.Equal(200, Assert.IsType<DeliveryResult.Delivered>(result).Code);
         Assert.True(Assert.Single(fake.Accepted)["mail_settings"]!["sandbox_mode"]!["enable"]!.GetValue<bool>());
     }
 

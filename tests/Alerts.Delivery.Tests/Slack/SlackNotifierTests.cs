@@ -21,7 +21,7 @@ public class SlackNotifierTests
 
         var result = await harness.Slack.SendAsync(TestData.Request(ChatHarness.Channel(ChannelKind.Slack, slack.Webhook()), alert), Ct);
 
-        Assert.Equal(new DeliveryResult.Delivered(200), result);
+        Assert.Equal(new DeliveryResult.Delivered(200, "ok"), result);
         var message = Assert.Single(slack.Accepted);
         Assert.Equal("Tencent Holdings: Zhipu &lt;b&gt;A-share&lt;/b&gt; listing &amp; STAR filing", message["text"]!.GetValue<string>());
         var blocks = message["blocks"]!.AsArray();

@@ -25,7 +25,8 @@ internal sealed class ChatHarness : IDisposable
         var contexts = new FixedContextSource(context ?? DeliveryContext.Default);
         options ??= new ChatOptions { Timeout = TimeSpan.FromSeconds(5) };
         Slack = new SlackNotifier(Http, Pacer, contexts, options, Logs.CreateLogger<SlackNotifier>());
-        Teams = new TeamsNotifier(Http, Pacer, contexts, options, Logs.CreateLogger<TeamsNotifier>());
+        Quota = new EndpointQuota(time ?? TimeProvider.System);
+        Teams = new TeamsNotifier(Http, Pacer, Quota, contexts, options, Logs.CreateLogger<TeamsNotifier>());
         Discord = new DiscordNotifier(Http, Pacer, contexts, options, Logs.CreateLogger<DiscordNotifier>());
     }
 
@@ -34,6 +35,8 @@ internal sealed class ChatHarness : IDisposable
     public DeliveryHttpClient Http { get; }
 
     public EndpointPacer Pacer { get; }
+
+    public EndpointQuota Quota { get; }
 
     public SlackNotifier Slack { get; }
 

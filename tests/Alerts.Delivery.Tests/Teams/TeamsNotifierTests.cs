@@ -6,6 +6,7 @@ using Alerts.Delivery.Teams;
 using Alerts.Delivery.Templates;
 using Alerts.Delivery.Tests.Fakes;
 using Alerts.Delivery.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Delivery.Tests.Teams;
 
@@ -84,6 +85,33 @@ public class TeamsNotifierTests
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => harness.Teams.SendAsync(TestData.Request(channel), Ct)));
 
         Assert.All(results, r => Assert.IsType<DeliveryResult.Delivered>(r));
+        Assert.Empty(teams.Refusals);
+    }
+
+    [Fact]
+    public async Task The_hundred_and_first_card_within_an_hour_waits_for_the_window_instead_of_reaching_teams()
+    {
+        await using var teams = await TeamsFake.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        teams.Clock = time;
+        using var harness = new ChatHarness(time: time);
+        var channel = ChatHarness.Channel(ChannelKind.Teams, teams.Workflow());
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.IsType<DeliveryResult.Delivered>(await harness.Teams.SendAsync(TestData.Request(channel), Ct));
+            time.Advance(TimeSpan.FromSeconds(30)); // well inside the per-second and per-30-second limits
+        }
+
+        var capped = await harness.Teams.SendAsync(TestData.Request(channel), Ct);
+        time.Advance(TimeSpan.FromMinutes(10));
+        var afterWindow = await harness.Teams.SendAsync(TestData.Request(channel), Ct);
+
+        var retry = Assert.IsType<DeliveryResult.Retryable>(capped);
+        Assert.Equal(FailureReason.RateLimited, retry.Reason);
+        Assert.Equal(TimeSpan.FromMinutes(10), retry.RetryAfter); // the first card leaves the hour 3,600 s after it was sent
+        Assert.Contains("100 messages per 1 hour", retry.Detail, StringComparison.Ordinal);
+        Assert.IsType<DeliveryResult.Delivered>(afterWindow);
+        Assert.Equal(101, teams.Server.Requests.Count);
         Assert.Empty(teams.Refusals);
     }
 

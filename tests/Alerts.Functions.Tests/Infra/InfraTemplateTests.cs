@@ -27,12 +27,13 @@ public sealed class InfraTemplateTests
         var output = Path.Combine(Directory.CreateTempSubdirectory("alerts-bicepparam-").FullName, "main.parameters.json");
         var result = await ProcessRunner.RunAsync(
             BicepCompiler.Executable, RepositoryRoot.Path, TimeSpan.FromMinutes(2),
-            new Dictionary<string, string> { ["SENDGRID_API_KEY"] = "SG.test-only" },
+            new Dictionary<string, string> { ["SENDGRID_API_KEY"] = "SG.test-only", ["ALERTS_KEYRING_KEY"] = "a2V5cmluZy10ZXN0LW9ubHk=", ["ALERTS_API_ADMIN_KEY"] = "admin-test-only" },
             "build-params", RepositoryRoot.File("infra", "main.bicepparam"), "--outfile", output);
 
         Assert.True(result.ExitCode == 0, result.All);
         var parameters = JsonNode.Parse(await File.ReadAllTextAsync(output))!["parameters"]!.AsObject();
         Assert.Equal("SG.test-only", (string?)parameters["sendGridApiKey"]!["value"]);
+        Assert.Equal("a2V5cmluZy10ZXN0LW9ubHk=", (string?)parameters["keyRingKey"]!["value"]);
     }
 
     [Fact]
@@ -70,6 +71,8 @@ public sealed class InfraTemplateTests
         Assert.DoesNotContain(AppSettingNames.Storage, settings.Keys);
         Assert.All(settings.Values, value => Assert.DoesNotContain("AccountKey", value, StringComparison.OrdinalIgnoreCase));
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", settings[AppSettingNames.SendGridApiKey], StringComparison.Ordinal);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", settings[AppSettingNames.KeyRingKey], StringComparison.Ordinal);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", settings["Alerts__Api__AdminKey"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class StartupTests
         [AppSettingNames.PollSchedule] = "0 * * * * *",
         [AppSettingNames.RetryDueSchedule] = "*/30 * * * * *",
         [AppSettingNames.RetentionSchedule] = "0 30 3 * * *",
+        [AppSettingNames.KeyRingKey] = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=",
     };
 
     [Theory]
@@ -26,6 +27,7 @@ public sealed class StartupTests
     [InlineData(AppSettingNames.PollSchedule)]
     [InlineData(AppSettingNames.RetryDueSchedule)]
     [InlineData(AppSettingNames.RetentionSchedule)]
+    [InlineData(AppSettingNames.KeyRingKey)]
     public async Task The_app_process_exits_naming_a_missing_setting(string missing)
     {
         var environment = Identity.Where(p => p.Key != missing).ToDictionary();
@@ -64,6 +66,8 @@ public sealed class StartupTests
     [InlineData("Alerts__Tables__ConnectionString", "DefaultEndpointsProtocol=https;AccountName=stalerts;AccountKey=a2V5;EndpointSuffix=core.windows.net", "accepted only for the local emulator")]
     [InlineData(AppSettingNames.StorageCredential, "connectionstring", "it must be 'managedidentity'")]
     [InlineData(AppSettingNames.PollSchedule, "*/5 * * * *", "not a 6-field NCRONTAB expression")]
+    [InlineData(AppSettingNames.KeyRingKey, "c2hvcnQ=", "must be 32 bytes")]
+    [InlineData(AppSettingNames.KeyRingKey, "not base64!", "is not base64")]
     public void Unusable_settings_are_refused_with_the_reason(string setting, string value, string reason)
     {
         var values = new Dictionary<string, string>(Identity) { [setting] = value };

@@ -34,13 +34,15 @@ public sealed class WiringTests(AzuriteStorage azurite) : IAsyncLifetime
             [TelemetryExtensions.ConnectionStringSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
         });
         builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<HttpProblemsMiddleware>();
         var (settings, store) = await builder.Configuration.OpenAlertsAsync(CancellationToken.None);
         builder.Services.AddAlertsFunctions(settings, store);
+        builder.Services.AddAlertsManagementApi(builder.Configuration);
         builder.Services.AddAlertsTelemetry(builder.Configuration, settings);
         using var host = builder.Build();
 
         var classes = FunctionCatalog.Functions().Select(f => f.Method.DeclaredType()).Distinct().ToList();
-        Assert.Equal(8, classes.Count);
+        Assert.Equal(9, classes.Count);
         Assert.All(classes, type => Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type)));
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is EmailReadiness);
         Assert.NotNull(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());

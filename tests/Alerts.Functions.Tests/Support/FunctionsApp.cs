@@ -13,6 +13,8 @@ namespace Alerts.Functions.Tests.Support;
 /// </summary>
 public sealed class FunctionsApp : IAsyncDisposable
 {
+    public const string AdminKey = "admin-key-for-functions-tests-0123";
+
     private readonly ServiceProvider _services;
 
     private FunctionsApp(ServiceProvider services, AlertStore store, RecordingLogs logs, AzuriteStorage azurite)
@@ -42,8 +44,14 @@ public sealed class FunctionsApp : IAsyncDisposable
             ["RetryDueSchedule"] = "*/30 * * * * *",
             ["RetentionSchedule"] = "0 30 3 * * *",
             ["Alerts:PollSources"] = "false",
+            // A test that polls names its loopback feeds; none of the built-in sources (the real sites) is added to them, and the
+            // sample feeds' dates are not history.
+            ["Alerts:BuiltInSources"] = "false",
+            ["Alerts:SourceLookBack"] = "3650.00:00:00",
             ["Alerts:AllowedPrivateHosts:0"] = "127.0.0.1",
             ["Alerts:RetryBaseDelay"] = "00:00:01",
+            ["Alerts:Api:AdminKey"] = AdminKey,
+            ["Alerts:DataProtection:KeyEncryptionKey"] = "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=", // tests only
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -63,6 +71,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddAlertsFunctions(settings, store);
+        services.AddAlertsManagementApi(configuration);
         if (clock is not null)
         {
             services.AddSingleton(clock);

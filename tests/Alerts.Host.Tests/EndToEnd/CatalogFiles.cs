@@ -44,6 +44,10 @@ internal static class CatalogFiles
         ["Alerts__DataDirectory"] = dataDirectory,
         ["Alerts__AllowedPrivateHosts__0"] = "127.0.0.1",
         ["Alerts__PollSources"] = "false",
+        // A test that polls names its loopback feeds; none of the built-in sources (the real sites) is added to them, and the
+        // sample feeds' dates are not history.
+        ["Alerts__BuiltInSources"] = "false",
+        ["Alerts__SourceLookBack"] = "3650.00:00:00",
         ["Alerts__RetryBaseDelay"] = "00:00:01",
         ["Alerts__SweepSchedule"] = "* * * * * *",
     };

@@ -17,6 +17,7 @@ public sealed class ImportDeliverySettingsEndToEndTests : IDisposable
         document["channels"]![0]!["headers"] = new JsonObject { ["webhook-id"] = "mine" };
         var subscription = document["subscriptions"]![0]!.AsObject();
         subscription["timeZone"] = "Mars/Olympus_Mons";
+        subscription["quietHours"] = new JsonObject { ["from"] = "22:00", ["until"] = "7am" };
         subscription["templates"] = new JsonObject
         {
             ["desk"] = new JsonObject { ["title"] = "{{ company ", ["body"] = "{{ password }}" },
@@ -30,7 +31,7 @@ public sealed class ImportDeliverySettingsEndToEndTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         foreach (var field in new[]
         {
-            "channels[2].target", "channels[0].headers", "subscriptions[0].timeZone", "subscriptions[0].templates.desk.title",
+            "channels[2].target", "channels[0].headers", "subscriptions[0].timeZone", "subscriptions[0].quietHours.until", "subscriptions[0].templates.desk.title",
             "subscriptions[0].templates.desk.body", "subscriptions[0].templates.nobody",
         })
         {
@@ -49,6 +50,8 @@ public sealed class ImportDeliverySettingsEndToEndTests : IDisposable
         var subscription = document["subscriptions"]![0]!.AsObject();
         subscription["channelIds"] = new JsonArray("desk", "mei", "bus", "chat");
         subscription["timeZone"] = "Asia/Hong_Kong";
+        subscription["quietHours"] = new JsonObject { ["from"] = "22:00", ["until"] = "07:00" };
+        subscription["digest"] = new JsonObject { ["at"] = new JsonArray("08:00", "18:00") };
         subscription["templates"] = new JsonObject { ["chat"] = new JsonObject { ["title"] = "{{ company_en }} {{ company_zh }}: {{ title | truncate: 80 }}" } };
         var file = Path.Combine(_work, "good.json");
         await File.WriteAllTextAsync(file, document.ToJsonString());

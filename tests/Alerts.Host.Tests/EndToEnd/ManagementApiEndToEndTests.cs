@@ -49,7 +49,10 @@ public sealed class ManagementApiEndToEndTests : IDisposable
         var badChannel = await AlertsProcess.RunAsync(_work, tenant, "channels", "create", "--name", "Mei", "--kind", "Email", "--target", "not-an-address");
         Assert.Equal(1, badChannel.ExitCode);
         Assert.Contains("target", badChannel.Errors, StringComparison.Ordinal);
-        await CliAsync(tenant, "subscriptions", "create", "--rule", "filings", "--channel", "desk");
+        var badQuiet = await AlertsProcess.RunAsync(_work, tenant, "subscriptions", "create", "--rule", "filings", "--channel", "desk", "--quiet-hours", "22:00-7am");
+        Assert.Equal(1, badQuiet.ExitCode);
+        Assert.Contains("quietHours.until", badQuiet.Errors, StringComparison.Ordinal);
+        await CliAsync(tenant, "subscriptions", "create", "--rule", "filings", "--channel", "desk", "--time-zone", "Asia/Hong_Kong");
 
         var filing = MarketEvent.Of(Announcement.Create(
             "hkex", "e2e-1", [new IssuerRef("HKEX", "02513", null)], "Application for A-share listing on the STAR Market", "en",

@@ -84,14 +84,21 @@ public class TencentQuoteSourceTests
     {
         await using var server = await LoopbackServer.StartAsync(200, "", "text/plain");
         using var http = Http();
-        var watched = new List<string> { "2513.HK" };
+        var watched = new WatchedSymbols { Symbols = ["2513.HK"] };
         var source = new TencentQuoteSource(
-            http, new FeedSourceOptions { Name = "q", Kind = "tencent-quotes", Url = server.Url("/") }, () => watched);
+            http, new FeedSourceOptions { Name = "q", Kind = "tencent-quotes", Url = server.Url("/") }, symbols: watched);
 
         await source.PollAsync(CancellationToken.None);
-        watched.Add("0100.HK");
+        watched.Symbols = ["2513.HK", "0100.HK"];
         await source.PollAsync(CancellationToken.None);
 
-        Assert.Equal(["/q=r_hk02513", "/q=r_hk02513,r_hk00100"], server.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal(["/q=r_hk02513", "/q=r_hk00100,r_hk02513"], server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    private sealed class WatchedSymbols : IQuoteSymbols
+    {
+        public IReadOnlyCollection<string> Symbols { get; set; } = [];
+
+        public ValueTask<IReadOnlyCollection<string>> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Symbols);
     }
 }

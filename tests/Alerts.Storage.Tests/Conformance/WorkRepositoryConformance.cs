@@ -22,6 +22,27 @@ public abstract class WorkRepositoryConformance
     }
 
     [Fact]
+    public async Task A_held_batch_lists_its_own_rows_once_each_and_its_release_is_due_at_its_time()
+    {
+        var store = await AlertStore.CreateAsync(await CreateEntityStoreAsync(), None);
+        var releaseAt = Now.AddHours(3);
+        Core.Model.HeldDelivery Row(string batch, string delivery) =>
+            new(batch, "t1", delivery, "al_" + delivery, "slack", Core.Model.ChannelKind.Slack, releaseAt, Core.Model.HoldReason.QuietHours, "22:00–07:00 Asia/Hong_Kong", "Asia/Hong_Kong");
+        await store.Held.HoldAsync(Row("hb_a", "dl_1"), None);
+        await store.Held.HoldAsync(Row("hb_a", "dl_2"), None);
+        await store.Held.HoldAsync(Row("hb_a", "dl_1"), None); // a repeated evaluation
+        await store.Held.HoldAsync(Row("hb_b", "dl_3"), None);
+        await store.Work.PutAsync(new WorkItem(WorkStage.Release, "hb_a", releaseAt), None);
+
+        await store.Held.RemoveAsync("hb_b", "dl_3", None);
+
+        Assert.Equal(["dl_1", "dl_2"], (await store.Held.ListAsync("hb_a", None)).Select(h => h.DeliveryId).Order());
+        Assert.Empty(await store.Held.ListAsync("hb_b", None));
+        Assert.Empty(await ListAsync(store.Work.ListDueAsync(WorkStage.Release, releaseAt.AddTicks(-1), None)));
+        Assert.Equal("hb_a", Assert.Single(await ListAsync(store.Work.ListDueAsync(WorkStage.Release, releaseAt, None))).Key);
+    }
+
+    [Fact]
     public async Task Due_items_come_earliest_first_and_a_moved_item_only_at_its_new_time()
     {
         var (work, _) = await CreateAsync();

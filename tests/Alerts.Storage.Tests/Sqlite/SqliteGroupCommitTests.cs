@@ -19,11 +19,11 @@ public sealed class SqliteGroupCommitTests : IDisposable
         await using var store = await SqliteEntityStore.OpenAsync(DatabasePath, None);
         using var other = await WriteLockHolder.TakeAsync(DatabasePath);
         var first = Task.Run(() => store.UpsertAsync("work", "p", "first", "x", None));
-        await WaitUntilAsync(() => store.Writer.Committing && store.Writer.QueuedWrites == 0);
+        await Writers.WaitUntilAsync(() => store.Writer.Committing && store.Writer.QueuedWrites == 0);
         var queued = Enumerable.Range(0, 199)
             .Select(i => Task.Run(() => store.UpsertAsync("work", "p", "r" + i.ToString("D3", CultureInfo.InvariantCulture), "x", None)))
             .ToList();
-        await WaitUntilAsync(() => store.Writer.QueuedWrites == 199);
+        await Writers.WaitUntilAsync(() => store.Writer.QueuedWrites == 199);
 
         other.Commit();
         await Task.WhenAll(queued.Append(first));
@@ -75,7 +75,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         using var other = await WriteLockHolder.TakeAsync(DatabasePath);
 
         var pending = Task.Run(() => store.UpsertAsync("rules", "t", "r1", "new", None));
-        await WaitUntilAsync(() => store.Writer.Committing);
+        await Writers.WaitUntilAsync(() => store.Writer.Committing);
         var read = await store.GetAsync("rules", "t", "r1", None);
 
         Assert.Equal("old", read!.Data);
@@ -91,7 +91,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         await using var store = await SqliteEntityStore.OpenAsync(DatabasePath, None);
         using var other = await WriteLockHolder.TakeAsync(DatabasePath);
         var first = Task.Run(() => store.UpsertAsync("rules", "t", "first", "x", None));
-        await WaitUntilAsync(() => store.Writer.Committing && store.Writer.QueuedWrites == 0);
+        await Writers.WaitUntilAsync(() => store.Writer.Committing && store.Writer.QueuedWrites == 0);
         using var cancel = new CancellationTokenSource();
         var queued = store.UpsertAsync("rules", "t", "cancelled", "x", cancel.Token);
 
@@ -106,47 +106,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(2, store.Commits);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The writers did not reach the expected state within 5 s.");
-            await Task.Delay(5);
-        }
-    }
-
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    /// <summary>Another connection (as another process would) holding the database's write lock until it commits.</summary>
-    private sealed class WriteLockHolder : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteTransaction _transaction;
-
-        private WriteLockHolder(SqliteConnection connection)
-        {
-            _connection = connection;
-            _transaction = connection.BeginTransaction(deferred: false);
-        }
-
-        public static async Task<WriteLockHolder> TakeAsync(string path)
-        {
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            await connection.OpenAsync();
-            return new WriteLockHolder(connection);
-        }
-
-        public void Commit() => _transaction.Commit();
-
-        public void Dispose()
-        {
-            _transaction.Dispose();
-            _connection.Dispose();
-        }
     }
 }

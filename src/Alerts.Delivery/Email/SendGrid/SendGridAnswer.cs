@@ -17,7 +17,9 @@ public static class SendGridAnswer
     {
         return status switch
         {
-            >= 200 and < 300 => new DeliveryResult.Delivered(status),
+            // SendGrid's 202 has no body; its message id is what ties the attempt to SendGrid's activity feed and events.
+            >= 200 and < 300 => new DeliveryResult.Delivered(
+                status, headers?.TryGetValues("X-Message-Id", out var ids) == true ? "X-Message-Id: " + ids.First() : body is { Length: > 0 } ? body : null),
             400 => new DeliveryResult.Permanent(FailureReason.Rejected, "SendGrid refused the message (400): " + Errors(body), status),
             401 => new DeliveryResult.Permanent(FailureReason.Rejected,
                 "SendGrid did not accept the API key (401): set the SendGrid API key setting to a valid key", status),

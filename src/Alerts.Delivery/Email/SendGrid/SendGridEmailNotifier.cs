@@ -15,7 +15,7 @@ namespace Alerts.Delivery.Email.SendGrid;
 /// and delivery ids (for matching Event Webhook data and deduplicating), categories, sandbox mode, and one-click
 /// unsubscribe headers (RFC 8058). One attempt per call, no client retries; the answer is read by <see cref="SendGridAnswer"/>.
 /// </summary>
-public sealed class SendGridEmailNotifier : INotifier, IDisposable
+public sealed class SendGridEmailNotifier : INotifier, IAccountMail, IDisposable
 {
     private readonly SendGridOptions _options;
     private readonly EmailOptions _email;
@@ -23,11 +23,16 @@ public sealed class SendGridEmailNotifier : INotifier, IDisposable
     private readonly ILogger _logger;
     private readonly HttpClient _http;
     private readonly SendGridClient _client;
-    private readonly byte[]? _unsubscribeKey;
-    private readonly Uri? _unsubscribeBase;
+    private readonly IUnsubscribeLinks _links;
 
     public SendGridEmailNotifier(SendGridOptions options, EmailOptions email, IDeliveryContextSource contexts, ILogger<SendGridEmailNotifier> logger)
+        : this(options, email, contexts, NoUnsubscribeLinks.Instance, logger)
     {
+    }
+
+    public SendGridEmailNotifier(SendGridOptions options, EmailOptions email, IDeliveryContextSource contexts, IUnsubscribeLinks links, ILogger<SendGridEmailNotifier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(contexts);
@@ -43,9 +48,8 @@ public sealed class SendGridEmailNotifier : INotifier, IDisposable
         }
 
         (_options, _email, _contexts, _logger) = (options, email, contexts, logger);
-        (_unsubscribeBase, _unsubscribeKey) = UnsubscribeSettings(options);
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
-        _client = new SendGridClient(_http, new SendGridClientOptions { ApiKey = options.ApiKey, Host = options.Host, HttpErrorAsException = false });
+        _links = links;
+        (_http, _client) = Client(options);
     }
 
     public ChannelKind Kind => ChannelKind.Email;
@@ -58,12 +62,21 @@ public sealed class SendGridEmailNotifier : INotifier, IDisposable
         return result;
     }
 
+    /// <summary>One SendGrid client per sender: no automatic redirects, cookies or retries (the caller owns retries).</summary>
+    internal static (HttpClient Http, SendGridClient Client) Client(SendGridOptions options)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        return (http, new SendGridClient(http, new SendGridClientOptions { ApiKey = options.ApiKey, Host = options.Host, HttpErrorAsException = false }));
+    }
+
     /// <summary>The Mail Send request for one delivery (what the fake in the tests checks field by field).</summary>
     public SendGridMessage Build(DeliveryRequest request, RenderedEmail content)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(content);
         var (alert, channel, delivery) = (request.Alert, request.Channel, request.Delivery);
+        var link = _links.For(channel.TenantId, channel.Id);
+        content = link is null ? content : EmailUnsubscribe.WithLink(content, link);
         var message = MailHelper.CreateSingleEmail(
             new global::SendGrid.Helpers.Mail.EmailAddress(_email.From, _email.FromName), new global::SendGrid.Helpers.Mail.EmailAddress(channel.Target), content.Subject, content.TextBody, content.HtmlBody);
         message.AddCustomArg("alert_id", alert.Id);
@@ -76,11 +89,9 @@ public sealed class SendGridEmailNotifier : INotifier, IDisposable
         }
 
         message.AddHeader("Auto-Submitted", "auto-generated");
-        if (_unsubscribeBase is not null && _unsubscribeKey is not null)
+        foreach (var (name, value) in link is null ? [] : EmailUnsubscribe.Headers(link))
         {
-            var token = UnsubscribeToken.Create(_unsubscribeKey, new UnsubscribeClaims(alert.TenantId, channel.Id, alert.RuleId, request.Now));
-            message.AddHeader("List-Unsubscribe", "<" + UnsubscribeToken.Link(_unsubscribeBase, token).AbsoluteUri + ">");
-            message.AddHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            message.AddHeader(name, value);
         }
 
         if (_options.SandboxMode)
@@ -108,14 +119,39 @@ public sealed class SendGridEmailNotifier : INotifier, IDisposable
         }
 
         var message = Build(request, EmailComposer.Render(request.Alert, text, fields));
+        return await SendOnceAsync(message, request.Channel.Target, request.Now, cancellationToken);
+    }
+
+    /// <summary>Account mail: the same client and the same reading of SendGrid's answer, without alert fields.</summary>
+    public async Task<DeliveryResult> SendAsync(string to, RenderedEmail content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!EmailAddress.IsValid(to))
+        {
+            return new DeliveryResult.Permanent(FailureReason.InvalidTarget, "target " + EmailAddress.FormatDescription, null);
+        }
+
+        var message = MailHelper.CreateSingleEmail(
+            new global::SendGrid.Helpers.Mail.EmailAddress(_email.From, _email.FromName), new global::SendGrid.Helpers.Mail.EmailAddress(to), content.Subject, content.TextBody, content.HtmlBody);
+        message.AddHeader("Auto-Submitted", "auto-generated");
+        if (_options.SandboxMode)
+        {
+            message.SetSandBoxMode(true);
+        }
+
+        return await SendOnceAsync(message, to, now, cancellationToken);
+    }
+
+    private async Task<DeliveryResult> SendOnceAsync(SendGridMessage message, string target, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         try
         {
             var response = await _client.SendEmailAsync(message, timeout.Token);
             var body = response.Body is null ? null : await response.Body.ReadAsStringAsync(timeout.Token);
-            var redactor = new SecretRedactor(null, _options.ApiKey, request.Channel.Target);
-            return SendGridAnswer.Classify((int)response.StatusCode, response.Headers, body is null ? null : redactor.Redact(Clip(body)), request.Now);
+            var redactor = new SecretRedactor(null, _options.ApiKey, target);
+            return SendGridAnswer.Classify((int)response.StatusCode, response.Headers, body is null ? null : redactor.Redact(Clip(body)), now);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -129,25 +165,4 @@ public sealed class SendGridEmailNotifier : INotifier, IDisposable
     }
 
     private static string Clip(string text) => text.Length <= 2000 ? text : text[..2000];
-
-    private static (Uri?, byte[]?) UnsubscribeSettings(SendGridOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.UnsubscribeBaseUrl) || string.IsNullOrWhiteSpace(options.UnsubscribeSigningKey))
-        {
-            return (null, null);
-        }
-
-        if (!Uri.TryCreate(options.UnsubscribeBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme != Uri.UriSchemeHttps && !baseUrl.IsLoopback)
-        {
-            throw new ArgumentException("SendGridOptions.UnsubscribeBaseUrl must be an absolute https URL", nameof(options));
-        }
-
-        var buffer = new byte[options.UnsubscribeSigningKey.Length];
-        if (!Convert.TryFromBase64String(options.UnsubscribeSigningKey, buffer, out var written) || written < UnsubscribeToken.MinKeyBytes)
-        {
-            throw new ArgumentException($"SendGridOptions.UnsubscribeSigningKey must be the base64 of at least {UnsubscribeToken.MinKeyBytes} random bytes", nameof(options));
-        }
-
-        return (baseUrl, buffer[..written]);
-    }
 }

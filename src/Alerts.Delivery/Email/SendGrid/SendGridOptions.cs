@@ -2,7 +2,7 @@ namespace Alerts.Delivery.Email.SendGrid;
 
 /// <summary>
 /// Email through SendGrid's v3 Mail Send. With no <see cref="ApiKey"/> email goes to the <c>.eml</c> outbox instead.
-/// Unsubscribe headers are added when both <see cref="UnsubscribeBaseUrl"/> and <see cref="UnsubscribeSigningKey"/> are set.
+/// Unsubscribe links come from the host's <see cref="IUnsubscribeLinks"/> (the management API's endpoint).
 /// </summary>
 public sealed record SendGridOptions
 {
@@ -19,12 +19,6 @@ public sealed record SendGridOptions
     public IReadOnlyList<string> Categories { get; init; } = ["alerts"];
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>The unsubscribe endpoint (e.g. <c>https://alerts.example.com/unsubscribe</c>); the signed token is appended as <c>?token=</c>.</summary>
-    public string? UnsubscribeBaseUrl { get; init; }
-
-    /// <summary>Base64 of at least 32 random bytes; the API verifies tokens with the same key.</summary>
-    public string? UnsubscribeSigningKey { get; init; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);
 }

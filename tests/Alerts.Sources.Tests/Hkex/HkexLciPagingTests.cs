@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Alerts.Sources.Feeds;
+using Alerts.Sources.Hkex;
+using Alerts.Testing;
+using Microsoft.AspNetCore.Http;
+using static Alerts.Sources.Tests.Feeds.FeedTestKit;
+
+namespace Alerts.Sources.Tests.Hkex;
+
+/// <summary>A burst between two polls spread over several LCI pages is read back to what the last poll saw, and no further.</summary>
+public class HkexLciPagingTests
+{
+    private const int PageSize = 3;
+
+    /// <summary>The feed as HKEX serves it: newest first, <see cref="PageSize"/> rows a page, <c>maxNumOfFile</c> pages.</summary>
+    private sealed class Feed
+    {
+        public List<int> NewsIds { get; set; } = [];
+
+        public HashSet<int> FailingPages { get; } = [];
+
+        public async Task ServeAsync(RecordedRequest request, HttpContext context)
+        {
+            var page = int.Parse(request.PathAndQuery.Split('_')[^1].Split('.')[0], CultureInfo.InvariantCulture);
+            if (FailingPages.Contains(page))
+            {
+                context.Response.StatusCode = 502;
+                return;
+            }
+
+            var newest = NewsIds.OrderDescending().ToList();
+            var rows = new JsonArray([.. newest.Skip((page - 1) * PageSize).Take(PageSize).Select(Row)]);
+            var document = new JsonObject
+            {
+                ["genDate"] = "1", ["maxNumOfFile"] = Math.Max(1, (newest.Count + PageSize - 1) / PageSize), ["newsInfoLst"] = rows,
+            };
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(document.ToJsonString());
+        }
+
+        private static JsonNode Row(int newsId) => new JsonObject
+        {
+            ["newsId"] = newsId, ["title"] = "Announcement " + newsId, ["relTime"] = "10/04/2026 " + (newsId % 24).ToString("D2", CultureInfo.InvariantCulture) + ":00",
+            ["stock"] = new JsonArray(new JsonObject { ["sc"] = "02513", ["sn"] = "ZHIPU" }),
+            ["webPath"] = $"/listedco/listconews/sehk/2026/0410/{newsId}.pdf", ["t1Code"] = "10000", ["t2Code"] = "11200",
+        };
+    }
+
+    private static async Task<(FeedPoll Poll, List<string> Pages)> PollAsync(Feed feed, string? cursor, int maxPages = 10)
+    {
+        await using var server = await LoopbackServer.StartAsync(feed.ServeAsync);
+        using var http = Http();
+        var source = new HkexLciSource(
+            http, new FeedSourceOptions { Name = "lci", Kind = "hkex-lci", Url = server.Url("/ncms/json/eds/lcisehk1relsde_1.json"), MaxPages = maxPages });
+        var poll = await source.PollAsync(cursor, CancellationToken.None);
+        return (poll, [.. server.Requests.Select(r => r.PathAndQuery.Split('/')[^1])]);
+    }
+
+    private static IEnumerable<int> Ids(FeedPoll poll) => poll.Events.Select(e => int.Parse(e.Announcement!.SourceId, CultureInfo.InvariantCulture)).Order();
+
+    [Fact]
+    public async Task A_cold_start_reads_the_first_page_only()
+    {
+        var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 10)] };
+
+        var (poll, pages) = await PollAsync(feed, cursor: null);
+
+        Assert.Equal(["lcisehk1relsde_1.json"], pages);
+        Assert.Equal([8, 9, 10], Ids(poll));
+        Assert.Equal(3, poll.Cursor!.Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task A_burst_across_pages_is_read_back_to_the_last_poll()
+    {
+        var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 10)] };
+        var (first, _) = await PollAsync(feed, cursor: null);
+        feed.NewsIds.AddRange(Enumerable.Range(11, 7)); // 11..17 arrive between two polls
+
+        var (second, pages) = await PollAsync(feed, first.Cursor);
+
+        Assert.Equal(["lcisehk1relsde_1.json", "lcisehk1relsde_2.json", "lcisehk1relsde_3.json"], pages);
+        Assert.Equal(Enumerable.Range(9, 9), Ids(second)); // 17..15, 14..12, 11 10 9: stops at the page holding 10
+        Assert.Contains("hkex:17", second.Cursor!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_that_changes_while_it_is_read_repeats_nothing_and_loses_nothing()
+    {
+        var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 10)] };
+        var (first, _) = await PollAsync(feed, cursor: null);
+        feed.NewsIds.AddRange([11, 12, 13, 14]);
+        await using var server = await LoopbackServer.StartAsync(async (request, context) =>
+        {
+            await feed.ServeAsync(request, context);
+            if (request.PathAndQuery.EndsWith("_1.json", StringComparison.Ordinal))
+            {
+                feed.NewsIds.AddRange([15, 16]); // published between the reads of page 1 and page 2: page 2 now repeats 14 and 13
+            }
+        });
+        using var http = Http();
+        var source = new HkexLciSource(http, new FeedSourceOptions { Name = "lci", Kind = "hkex-lci", Url = server.Url("/ncms/json/eds/lcisehk1relsde_1.json") });
+
+        var second = await source.PollAsync(first.Cursor, CancellationToken.None);
+        var third = await source.PollAsync(second.Cursor, CancellationToken.None);
+
+        Assert.Equal(second.Events.Count, second.Events.Select(e => e.Id).Distinct().Count());
+        Assert.Superset(new HashSet<int>([11, 12, 13, 14]), Ids(second).ToHashSet());
+        Assert.Superset(new HashSet<int>([15, 16]), Ids(third).ToHashSet());
+    }
+
+    [Fact]
+    public async Task A_failing_later_page_keeps_the_old_cursor_so_the_next_poll_reads_the_gap()
+    {
+        var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 10)] };
+        var (first, _) = await PollAsync(feed, cursor: null);
+        feed.NewsIds.AddRange(Enumerable.Range(11, 7));
+        feed.FailingPages.Add(2);
+
+        var (broken, _) = await PollAsync(feed, first.Cursor);
+        feed.FailingPages.Clear();
+        var (retried, _) = await PollAsync(feed, broken.Cursor ?? first.Cursor);
+
+        Assert.True(broken.Succeeded);
+        Assert.Null(broken.Cursor);
+        Assert.Contains(broken.Problems, p => p.Where == "page 2" && p.Message.Contains("502", StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(9, 9), Ids(retried));
+    }
+
+    [Fact]
+    public async Task Paging_stops_at_max_pages_and_says_so()
+    {
+        var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 3)] };
+        var (first, _) = await PollAsync(feed, cursor: null);
+        feed.NewsIds.AddRange(Enumerable.Range(4, 30));
+
+        var (poll, pages) = await PollAsync(feed, first.Cursor, maxPages: 2);
+
+        Assert.Equal(2, pages.Count);
+        Assert.Contains(poll.Problems, p => p.Message.Contains("MaxPages", StringComparison.Ordinal));
+    }
+}
