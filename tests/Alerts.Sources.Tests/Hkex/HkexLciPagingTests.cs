@@ -27,10 +27,12 @@ public class HkexLciPagingTests
 
         public HashSet<int> FailingPages { get; } = [];
 
+        public HashSet<string> FailingFiles { get; } = [];
+
         public async Task ServeAsync(RecordedRequest request, HttpContext context)
         {
             var page = int.Parse(request.PathAndQuery.Split('_')[^1].Split('.')[0], CultureInfo.InvariantCulture);
-            if (FailingPages.Contains(page))
+            if (FailingPages.Contains(page) || FailingFiles.Contains(request.PathAndQuery.Split('/')[^1]))
             {
                 context.Response.StatusCode = 502;
                 return;
@@ -142,6 +144,26 @@ public class HkexLciPagingTests
         Assert.Null(broken.Cursor);
         Assert.Contains(broken.Problems, p => p.Where == "page 2" && p.Message.Contains("502", StringComparison.Ordinal));
         Assert.Equal(Enumerable.Range(9, 9), Ids(retried));
+    }
+
+    [Fact]
+    public async Task A_failing_chinese_page_keeps_the_old_cursor_though_the_english_file_was_read_back()
+    {
+        var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 10)] };
+        var (first, _) = await PollAsync(feed, cursor: null);
+        feed.NewsIds.AddRange(Enumerable.Range(11, 7));
+        feed.FailingFiles.Add("lcisehk1relsdc_2.json");
+
+        var (broken, _) = await PollAsync(feed, first.Cursor);
+        feed.FailingFiles.Clear();
+        var (retried, _) = await PollAsync(feed, broken.Cursor ?? first.Cursor);
+
+        Assert.True(broken.Succeeded);
+        Assert.Equal(Enumerable.Range(9, 9), Ids(broken));
+        Assert.Null(broken.Cursor); // the Chinese versions of 12..14 were not read: the next poll reads them again
+        Assert.Contains(broken.Problems, p => p.Where == "page 2" && p.Message.Contains("502", StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(9, 9), Ids(retried));
+        Assert.All(retried.Events, e => Assert.Single(e.Announcement!.Translations!));
     }
 
     [Fact]
