@@ -21,7 +21,7 @@ public static class AlertFactory
             var issuers = string.Join(", ", announcement.Issuers.Select(i => i.Code is null ? $"{i.Exchange} {i.Name}" : $"{i.Exchange} {i.Code}"));
             return new Alert(
                 rule.TenantId, id, rule.Id, rule.Name, marketEvent.Id, marketEvent.Kind, match.Company?.Id, companyName,
-                Headline: $"{companyName}: {announcement.Title}",
+                Headline: $"{companyName}: {Titles(announcement)}",
                 Detail: $"{announcement.RawCategory} · {issuers} · published {announcement.PublishedAt:yyyy-MM-dd HH:mm zzz} ({announcement.Source})",
                 announcement.Url, announcement.Categories, Symbol: null, Price: null, ChangePercent: null, Currency: null,
                 announcement.PublishedAt, now);
@@ -45,6 +45,15 @@ public static class AlertFactory
             Detail: $"Previous close {tick.Currency} {Money(tick.PreviousClose)}, change {change.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)}% at {tick.Time:yyyy-MM-dd HH:mm:ss zzz} ({tick.Source})",
             Url: null, Categories: [], tick.Symbol, tick.Price, change, tick.Currency, tick.Time, now, PreviousClose: tick.PreviousClose);
     }
+
+    /// <summary>
+    /// Every language's title, the announcement's own first. Subscribers have no language preference yet, so HKEX pairs lead
+    /// with English (the parser puts it first).
+    /// </summary>
+    private static string Titles(Announcement announcement) =>
+        announcement.Translations is not { Count: > 0 } others
+            ? announcement.Title
+            : string.Join(" / ", others.Select(t => t.Title).Prepend(announcement.Title).Distinct(StringComparer.Ordinal));
 
     private static string Money(decimal amount) => amount.ToString("#,0.00##", CultureInfo.InvariantCulture);
 }

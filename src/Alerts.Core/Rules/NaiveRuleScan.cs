@@ -34,7 +34,7 @@ public sealed class NaiveRuleScan
         ArgumentNullException.ThrowIfNull(announcement);
         var companyIds = announcement.Issuers.Select(_directory.Resolve).OfType<Company>().Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var categories = announcement.Categories.Count == 0 ? [AnnouncementCategory.Other] : announcement.Categories;
-        var title = TextNormalizer.Fold(announcement.Title);
+        var title = TextNormalizer.Fold(announcement.MatchText());
         var matched = new List<string>();
         foreach (var (rule, companies, any, none) in _rules)
         {

@@ -117,7 +117,7 @@ public sealed partial class RuleBook
         // A rule can be met twice only through a second company or a second category (the every-category bucket and the
         // keyword-indexed market-wide rules are disjoint from the rest); otherwise the visited-check is skipped.
         var mayRepeat = indexed.Count > 1 || (categoryMask & (categoryMask - 1)) != 0;
-        var scan = new Scan(this, announcement.Title, categoryMask, capacity, mayRepeat);
+        var scan = new Scan(this, announcement.MatchText(), categoryMask, capacity, mayRepeat);
         foreach (var (company, buckets) in indexed)
         {
             scan.Visit(buckets, company);

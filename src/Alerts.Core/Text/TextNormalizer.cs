@@ -5,7 +5,8 @@ namespace Alerts.Core.Text;
 
 /// <summary>
 /// Folds text for matching: NFKC turns full-width Latin and digits (ＳＴＡＲ, ２５１３) and compatibility forms into their
-/// ordinary forms, then case is folded. Chinese characters pass through unchanged.
+/// ordinary forms, case is folded, and Traditional Chinese characters become Simplified (聆訊 → 聆讯, 智譜 → 智谱), so a
+/// keyword or name typed in either script matches text in either.
 /// </summary>
 public static class TextNormalizer
 {
@@ -29,7 +30,7 @@ public static class TextNormalizer
             }
 
             lastWasSpace = false;
-            builder.Append(char.ToLower(ch, CultureInfo.InvariantCulture));
+            builder.Append(SimplifiedFolding.Fold(char.ToLower(ch, CultureInfo.InvariantCulture)));
         }
 
         if (builder.Length > 0 && builder[^1] == ' ')

@@ -122,6 +122,18 @@ public sealed record AlertFields(
         AnnouncementCategory.ListingHearingOrApproval => "Listing hearing or approval",
         AnnouncementCategory.ListingApplication => "Listing application",
         AnnouncementCategory.TradingHalt => "Trading halt",
+        AnnouncementCategory.SponsorAppointment => "Sponsor appointment",
+        AnnouncementCategory.TutoringFiled => "IPO tutoring filed",
+        AnnouncementCategory.TutoringAccepted => "IPO tutoring accepted",
+        AnnouncementCategory.TutoringCompleted => "IPO tutoring completed",
+        AnnouncementCategory.TutoringTerminated => "IPO tutoring terminated",
+        AnnouncementCategory.RegistrationEffective => "Registration effective",
+        AnnouncementCategory.AllotmentResults => "Allotment results",
+        AnnouncementCategory.ListingDate => "Listing date",
+        AnnouncementCategory.SpinOff => "Spin-off",
+        AnnouncementCategory.Withdrawal => "Withdrawal or termination",
+        AnnouncementCategory.TradingResumption => "Trading resumption",
+        AnnouncementCategory.InsideInformation => "Inside information",
         _ => category.ToString(),
     };
 

@@ -9,7 +9,7 @@ namespace Alerts.Hosting.Configuration;
 /// Feed sources: every built-in source with its public URL and schedule, changed by <c>Alerts:Sources</c>. Each entry there
 /// names a source (its <c>name</c>, or its key when the section is an object keyed by name): an entry naming a built-in
 /// source overrides only the fields it gives (<c>{"name": "tencent-quotes", "schedule": "*/5 * * * * *"}</c>,
-/// <c>{"name": "hkex-lci-zh", "enabled": false}</c>); an entry with a new name adds a source and must give its kind.
+/// <c>{"name": "hkex-lci-gem", "enabled": false}</c>); an entry with a new name adds a source and must give its kind.
 /// <c>Alerts:BuiltInSources = false</c> starts from no source instead (only the entries listed are polled).
 /// <c>Alerts:SourceLookBack</c> sets every source's cold-start look-back at once (an entry's own <c>lookBack</c> still wins).
 /// </summary>

@@ -96,7 +96,7 @@ public static partial class CsrcTutoringParser
             [new IssuerRef(Exchange, null, company)],
             reportTitle.Length > 0 ? reportTitle : company + reportType,
             Language,
-            AnnouncementClassifier.Classify(null, [SourceCodes.CsrcTutoring]),
+            AnnouncementClassifier.Classify(null, [SourceCodes.CsrcTutoring, SourceCodes.CsrcTutoringStatus(status)]),
             string.Join(" / ", new[] { status, reportType }.Where(s => s.Length > 0)),
             Urls.Join(DocumentHost, pdfPath),
             published);

@@ -85,7 +85,7 @@ public static partial class EdgarAtomParser
             [.. named.Select(e => new IssuerRef(Exchange, e.Cik, e.Name)).Distinct()],
             title,
             Language,
-            AnnouncementClassifier.Classify(title),
+            AnnouncementClassifier.Classify(title, [SourceCodes.SecForm(first.Form)]),
             first.Form,
             first.Link,
             entries.Min(e => e.Updated));

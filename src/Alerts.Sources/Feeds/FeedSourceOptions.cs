@@ -6,7 +6,7 @@ namespace Alerts.Sources.Feeds;
 /// </summary>
 public sealed record FeedSourceOptions
 {
-    /// <summary>Unique instance name, also the HttpClient name and the poll's source label, e.g. <c>hkex-lci-en</c>.</summary>
+    /// <summary>Unique instance name, also the HttpClient name and the poll's source label, e.g. <c>hkex-lci-gem</c>.</summary>
     public string Name { get; init; } = string.Empty;
 
     /// <summary>A kind from <see cref="FeedSourceRegistry.Kinds"/>, e.g. <c>hkex-lci</c>.</summary>

@@ -13,8 +13,9 @@ namespace Alerts.Sources.Feeds;
 /// <summary>
 /// Every feed source this service knows, in one list: adding a source is one entry here. Default schedules follow each
 /// site's politeness (feeds.md §8). Off by default: the HKEX title search and CNINFO, which repeat documents the LCI feed
-/// and the exchanges already deliver under other ids, EDGAR, which needs a declared User-Agent, and the Sina and Yahoo quote
-/// sources, which quote the same symbols as Tencent (each vendor's ticks are separate events: enable one as a fallback).
+/// and the exchanges already deliver under other ids, EDGAR (feed and submissions), which needs a declared User-Agent (and
+/// the submissions source a list of CIKs), and the Sina and Yahoo quote sources, which quote the same symbols as Tencent
+/// (each vendor's ticks are separate events: enable one as a fallback).
 /// </summary>
 public static class FeedSourceRegistry
 {
@@ -22,12 +23,18 @@ public static class FeedSourceRegistry
     [
         new(HkexLciSource.Kind, (http, options, clock) => new HkexLciSource(http, options, clock),
         [
-            Default("hkex-lci-en", HkexLciSource.Kind, HkexLciSource.EnglishUrl, "0 */2 * * * *"),
-            Default("hkex-lci-zh", HkexLciSource.Kind, HkexLciSource.ChineseUrl, "30 */2 * * * *"),
+            // Each instance reads both languages of its board and pairs them into one announcement per document.
+            Default("hkex-lci", HkexLciSource.Kind, HkexLciSource.EnglishUrl, "0 */2 * * * *"),
+            Default("hkex-lci-gem", HkexLciSource.Kind, HkexLciSource.GemEnglishUrl, "30 */2 * * * *"),
         ]),
         new(HkexTitleSearchSource.Kind, (http, options, clock) => new HkexTitleSearchSource(http, options, clock),
         [
             Default("hkex-title-search", HkexTitleSearchSource.Kind, HkexTitleSearchSource.DefaultUrl, "0 */15 * * * *") with { Enabled = false },
+        ]),
+        new(HkexAppSource.Kind, (http, options, clock) => new HkexAppSource(http, options, clock),
+        [
+            Default("hkex-app", HkexAppSource.Kind, HkexAppSource.DefaultUrl, "10 */10 * * * *"),
+            Default("hkex-app-gem", HkexAppSource.Kind, HkexAppSource.GemUrl, "40 */10 * * * *"),
         ]),
         new(SseBulletinSource.Kind, (http, options, clock) => new SseBulletinSource(http, options, clock),
         [
@@ -40,6 +47,10 @@ public static class FeedSourceRegistry
         new(SzseAnnouncementSource.Kind, (http, options, clock) => new SzseAnnouncementSource(http, options, clock),
         [
             Default("szse-announcements", SzseAnnouncementSource.Kind, SzseAnnouncementSource.DefaultUrl, "20 */3 * * * *"),
+        ]),
+        new(SzseIpoProjectSource.Kind, (http, options, clock) => new SzseIpoProjectSource(http, options, clock),
+        [
+            Default("szse-ipo", SzseIpoProjectSource.Kind, SzseIpoProjectSource.DefaultUrl, "50 */10 * * * *"),
         ]),
         new(CninfoAnnouncementSource.Kind, (http, options, clock) => new CninfoAnnouncementSource(http, options, clock),
         [
@@ -64,6 +75,11 @@ public static class FeedSourceRegistry
         new(EdgarAtomSource.Kind, (http, options, clock) => new EdgarAtomSource(http, options, clock),
         [
             Default("edgar-8k", EdgarAtomSource.Kind, EdgarAtomSource.DefaultUrl, "0 * * * * *") with { Enabled = false, MinInterval = EdgarAtomSource.MinInterval },
+        ],
+        options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
+        new(EdgarSubmissionsSource.Kind, (http, options, clock) => new EdgarSubmissionsSource(http, options, clock),
+        [
+            Default("edgar-submissions", EdgarSubmissionsSource.Kind, EdgarSubmissionsSource.DefaultUrl, "20 */5 * * * *") with { Enabled = false, MinInterval = EdgarAtomSource.MinInterval },
         ],
         options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
     ];

@@ -21,7 +21,7 @@ public abstract class HttpFeedSource : IFeedSource
         Clock = clock;
     }
 
-    /// <summary>The configured instance name, e.g. <c>hkex-lci-en</c>.</summary>
+    /// <summary>The configured instance name, e.g. <c>hkex-lci-gem</c>.</summary>
     public string Name => Options.Name;
 
     private protected FeedSourceOptions Options { get; }

@@ -6,7 +6,7 @@ namespace Alerts.Sources.Feeds;
 /// </summary>
 public interface IFeedSource
 {
-    /// <summary>The configured instance name, e.g. <c>hkex-lci-en</c>.</summary>
+    /// <summary>The configured instance name, e.g. <c>hkex-lci-gem</c>.</summary>
     string Name { get; }
 
     Task<FeedPoll> PollAsync(CancellationToken cancellationToken);

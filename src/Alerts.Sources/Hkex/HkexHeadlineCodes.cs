@@ -15,6 +15,26 @@ internal static class HkexHeadlineCodes
         return tier2.Count > 0 ? tier2 : Split(t1Code);
     }
 
+    /// <summary>
+    /// The tier-2 headline names in an <c>lTxt</c> such as "Announcements and Notices - [Inside Information / Other - Business
+    /// Update]": the part in brackets, split on " / " (never on " - ", which tier-2 names themselves contain).
+    /// </summary>
+    public static IReadOnlyList<string> Names(string? longText)
+    {
+        if (string.IsNullOrWhiteSpace(longText))
+        {
+            return [];
+        }
+
+        var open = longText.IndexOf('[', StringComparison.Ordinal);
+        var close = longText.LastIndexOf(']');
+        return open < 0 || close <= open
+            ? []
+            : longText[(open + 1)..close].Split(" / ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(SourceCodes.HkexHeadline)
+                .ToList();
+    }
+
     private static List<string> Split(string? codes) =>
         string.IsNullOrWhiteSpace(codes)
             ? []

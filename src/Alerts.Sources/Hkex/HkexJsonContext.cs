@@ -5,4 +5,5 @@ namespace Alerts.Sources.Hkex;
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(HkexLciRow))]
 [JsonSerializable(typeof(HkexTitleSearchRow))]
+[JsonSerializable(typeof(HkexAppRow))]
 internal sealed partial class HkexJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Alerts.Core.Model;
 using Alerts.Sources.Categories;
 using Alerts.Sources.Parsing;
@@ -6,8 +5,10 @@ using Alerts.Sources.Parsing;
 namespace Alerts.Sources.Hkex;
 
 /// <summary>
-/// Parses a page of the HKEXnews "Latest Listed Company Information" JSON feed. The English and Chinese feeds carry the
-/// same newsId for the same document, so both produce the same <see cref="Announcement.Id"/> and dedupe downstream.
+/// Parses a page of the HKEXnews "Latest Listed Company Information" JSON feed. The English and Chinese feeds list each
+/// document under its own newsId, so the event id is not the newsId but what both versions share (see
+/// <see cref="HkexDocumentKey"/>): the two languages of one announcement get one id, and <see cref="HkexLanguagePairs"/>
+/// merges them into one announcement carrying both titles.
 /// </summary>
 public static class HkexLciParser
 {
@@ -15,9 +16,20 @@ public static class HkexLciParser
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(language);
-        return JsonRows.ReadField(
+        var newsIds = new List<long>();
+        var parsed = JsonRows.ReadField(
             json, "HKEX LCI feed", "newsInfoLst", countField: null, HkexJsonContext.Default.HkexLciRow,
-            (HkexLciRow row, out Announcement? announcement) => TryMap(row, language, out announcement));
+            (HkexLciRow row, out Announcement? announcement) =>
+            {
+                var problem = TryMap(row, language, out announcement);
+                if (problem is null)
+                {
+                    newsIds.Add(row.NewsId!.Value);
+                }
+
+                return problem;
+            });
+        return parsed with { Items = HkexDocumentKey.Number(parsed.Items, newsIds) };
     }
 
     /// <summary>The language of a feed file: <c>…relsdc_N.json</c> is Traditional Chinese, <c>…relsde_N.json</c> English.</summary>
@@ -26,6 +38,31 @@ public static class HkexLciParser
         ArgumentNullException.ThrowIfNull(feedUrl);
         var file = feedUrl.Segments[^1];
         return file.Contains("relsdc", StringComparison.OrdinalIgnoreCase) ? HkexNews.TraditionalChinese : HkexNews.English;
+    }
+
+    /// <summary>The same feed file in the other language (<c>…relsde_1.json</c> ↔ <c>…relsdc_1.json</c>); null when the name says no language.</summary>
+    public static Uri? OtherLanguageOf(Uri feedUrl)
+    {
+        ArgumentNullException.ThrowIfNull(feedUrl);
+        var builder = new UriBuilder(feedUrl);
+        var slash = builder.Path.LastIndexOf('/') + 1;
+        var file = builder.Path[slash..];
+        string swapped;
+        if (file.Contains("relsdc", StringComparison.OrdinalIgnoreCase))
+        {
+            swapped = file.Replace("relsdc", "relsde", StringComparison.OrdinalIgnoreCase);
+        }
+        else if (file.Contains("relsde", StringComparison.OrdinalIgnoreCase))
+        {
+            swapped = file.Replace("relsde", "relsdc", StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            return null;
+        }
+
+        builder.Path = builder.Path[..slash] + swapped;
+        return builder.Uri;
     }
 
     private static string? TryMap(HkexLciRow row, string language, out Announcement? announcement)
@@ -51,14 +88,14 @@ public static class HkexLciParser
             .Where(stock => !string.IsNullOrWhiteSpace(stock.Code))
             .Select(stock => HkexNews.Issuer(stock.Code!, stock.Name))
             .ToList();
-        var sourceId = row.NewsId.Value.ToString(CultureInfo.InvariantCulture);
+        var codes = HkexHeadlineCodes.Of(row.T1Code, row.T2Code);
         announcement = Announcement.Create(
             HkexNews.Source,
-            sourceId,
+            HkexDocumentKey.Of(published, issuers, codes),
             issuers,
             title,
             language,
-            AnnouncementClassifier.Classify(title, HkexHeadlineCodes.Of(row.T1Code, row.T2Code)),
+            AnnouncementClassifier.Classify(title, [.. codes, .. HkexHeadlineCodes.Names(row.LongText)]),
             HtmlText.ToPlain(row.LongText),
             HkexNews.DocumentUrl(row.WebPath),
             published);

@@ -37,15 +37,16 @@ public static class SampleData
         ?? throw new InvalidDataException($"{CompaniesFile} holds no companies");
 
     /// <summary>
-    /// Every sample document parsed with the production parsers, ordered by when it happened (the English and Chinese copies
-    /// of the same HKEX announcement are both present, with the same id). Throws if any sample fails to parse cleanly.
+    /// Every sample document parsed with the production parsers, ordered by when it happened (the English and Chinese versions
+    /// of an HKEX announcement paired into one, as the LCI source pairs them). Throws if any sample fails to parse cleanly.
     /// </summary>
     public static IReadOnlyList<MarketEvent> LoadDemoEvents()
     {
         var announcements = new[]
         {
-            Read(HkexLciEnglishFile, text => HkexLciParser.Parse(text, HkexLciParser.LanguageOf(new Uri(PathOf(HkexLciEnglishFile))))),
-            Read(HkexLciChineseFile, text => HkexLciParser.Parse(text, HkexLciParser.LanguageOf(new Uri(PathOf(HkexLciChineseFile))))),
+            Clean(HkexLciEnglishFile, HkexLanguagePairs.Merge(
+                HkexLciParser.Parse(File.ReadAllText(PathOf(HkexLciEnglishFile), Encoding.UTF8), "en"),
+                HkexLciParser.Parse(File.ReadAllText(PathOf(HkexLciChineseFile), Encoding.UTF8), "zh-Hant"))),
             Read(CsrcTutoringFile, CsrcTutoringParser.Parse),
             Read(SseIpoReviewFile, SseIpoReviewParser.Parse),
         }.SelectMany(items => items).Select(MarketEvent.Of);

@@ -76,7 +76,11 @@ public static class SseIpoReviewParser
             title,
             SseResponse.Language,
             // The status decides; the title always says "IPO", so title keywords would add nothing but noise.
-            AnnouncementClassifier.Classify(null, [SourceCodes.SseIpoStatus(status)]),
+            AnnouncementClassifier.Classify(
+                null,
+                string.IsNullOrEmpty(registration)
+                    ? [SourceCodes.SseIpoStatus(status)]
+                    : [SourceCodes.SseIpoStatus(status), SourceCodes.SseIpoRegistration(registration)]),
             statusText,
             DetailPage(auditNumber),
             updated);

@@ -5,4 +5,5 @@ namespace Alerts.Sources.Szse;
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(SzseAnnouncementRow))]
 [JsonSerializable(typeof(SzseAnnouncementQuery))]
+[JsonSerializable(typeof(SzseIpoProjectRow))]
 internal sealed partial class SzseJsonContext : JsonSerializerContext;

@@ -26,7 +26,7 @@ public sealed class DeadLetterEndToEndTests : IDisposable
         var catalog = Path.Combine(_work, "catalog.json");
         await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(desk.Url("/hooks/desk")));
         Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
-        var minimax = SampleData.LoadDemoEvents().Single(e => e.Id == "hkex:12322917");
+        var minimax = SampleData.LoadDemoEvents().Single(e => e.Id == "hkex:202609091230-00100-14200-1");
         var events = Path.Combine(_work, "events.jsonl");
         await File.WriteAllTextAsync(events, JsonSerializer.Serialize(minimax, AlertsJsonContext.Default.MarketEvent));
 

@@ -40,7 +40,7 @@ public sealed class GracefulShutdownEndToEndTests : IDisposable
         await using (var first = await RunningService.StartAsync(_work, environment))
         {
             port = first.Port;
-            Assert.Equal(HttpStatusCode.Accepted, await first.PushAsync([SampleData.LoadDemoEvents().First(e => e.Id == "hkex:12305512")]));
+            Assert.Equal(HttpStatusCode.Accepted, await first.PushAsync([SampleData.LoadDemoEvents().First(e => e.Id == "hkex:202608281905-02513-14200+14300-1")]));
             await Eventually.HoldsAsync(() => !received.IsEmpty, first.Process);
 
             var stopping = Stopwatch.StartNew();

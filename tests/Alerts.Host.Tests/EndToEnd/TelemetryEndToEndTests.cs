@@ -23,7 +23,7 @@ public sealed class TelemetryEndToEndTests : IDisposable
         environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
 
         await using var service = await RunningService.StartAsync(_work, environment);
-        Assert.Equal(HttpStatusCode.Accepted, await service.PushAsync([SampleData.LoadDemoEvents().First(e => e.Id == "hkex:12305512")]));
+        Assert.Equal(HttpStatusCode.Accepted, await service.PushAsync([SampleData.LoadDemoEvents().First(e => e.Id == "hkex:202608281905-02513-14200+14300-1")]));
         await Eventually.HoldsAsync(() => _desk!.Requests.Count == 1, service.Process);
 
         await Eventually.HoldsAsync(() => Received(collector, "/v1/traces", "DeliverAlert") && Received(collector, "/v1/metrics", "alerts.deliveries"), service.Process);
@@ -47,7 +47,7 @@ public sealed class TelemetryEndToEndTests : IDisposable
         environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
 
         await using var service = await RunningService.StartAsync(_work, environment);
-        Assert.Equal(HttpStatusCode.Accepted, await service.PushAsync([SampleData.LoadDemoEvents().First(e => e.Id == "hkex:12305512")]));
+        Assert.Equal(HttpStatusCode.Accepted, await service.PushAsync([SampleData.LoadDemoEvents().First(e => e.Id == "hkex:202608281905-02513-14200+14300-1")]));
         await Eventually.HoldsAsync(() => _desk!.Requests.Count == 1, service.Process);
         using (var term = Process.Start("kill", $"-TERM {service.Process.ProcessId}"))
         {

@@ -30,11 +30,11 @@ public class SourceSettingsTests
     [Fact]
     public void A_section_keyed_by_name_disables_one_and_enables_another()
     {
-        var sources = Load(("Alerts:Sources:hkex-lci-zh:Enabled", "false"), ("Alerts:Sources:sina-quotes:Enabled", "true"));
+        var sources = Load(("Alerts:Sources:hkex-lci-gem:Enabled", "false"), ("Alerts:Sources:sina-quotes:Enabled", "true"));
 
-        Assert.False(sources.Single(s => s.Name == "hkex-lci-zh").Enabled);
+        Assert.False(sources.Single(s => s.Name == "hkex-lci-gem").Enabled);
         Assert.True(sources.Single(s => s.Name == "sina-quotes").Enabled);
-        Assert.True(sources.Single(s => s.Name == "hkex-lci-en").Enabled);
+        Assert.True(sources.Single(s => s.Name == "hkex-lci").Enabled);
     }
 
     [Fact]

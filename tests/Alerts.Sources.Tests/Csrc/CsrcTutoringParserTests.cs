@@ -20,7 +20,8 @@ public class CsrcTutoringParserTests
         Assert.Equal([new IssuerRef("CSRC", null, "深圳市鸿富诚新材料股份有限公司")], first.Issuers);
         Assert.Equal("关于深圳市鸿富诚新材料股份有限公司首次公开发行股票并上市辅导备案报告", first.Title);
         Assert.Equal("辅导备案 / 辅导备案报告", first.RawCategory);
-        Assert.Equal([AnnouncementCategory.IpoTutoring], first.Categories);
+        Assert.Equal([AnnouncementCategory.IpoTutoring, AnnouncementCategory.TutoringFiled], first.Categories);
+        Assert.Equal([AnnouncementCategory.IpoTutoring, AnnouncementCategory.TutoringAccepted], result.Items[1].Categories);
         Assert.Equal(new Uri("http://eid.csrc.gov.cn/mnt/storage/stock/pre_ipo/2026/8/28/3b0e2a9f6c1d4e58.pdf"), first.Url);
     }
 

@@ -17,7 +17,7 @@ public class CsrcTutoringSourceTests
         var poll = await Create("csrc-tutoring", server.Url("/csrcfd/index.html"), http).PollAsync(CancellationToken.None);
 
         Assert.Equal(2, poll.Events.Count);
-        Assert.All(poll.Events, e => Assert.Equal([AnnouncementCategory.IpoTutoring], e.Announcement!.Categories));
+        Assert.All(poll.Events, e => Assert.Contains(AnnouncementCategory.IpoTutoring, e.Announcement!.Categories));
         Assert.Equal("http://eid.csrc.gov.cn/csrcfd/index.html", server.Requests[0].Header("Referer"));
     }
 }

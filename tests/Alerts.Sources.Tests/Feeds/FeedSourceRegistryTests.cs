@@ -16,8 +16,8 @@ public class FeedSourceRegistryTests
         Assert.Equal(defaults.Count, defaults.Select(o => o.Name).Distinct().Count());
         Assert.Equal(
             [
-                "eid.csrc.gov.cn", "hq.sinajs.cn", "qt.gtimg.cn", "query.sse.com.cn", "query1.finance.yahoo.com", "www.cninfo.com.cn",
-                "www.sec.gov", "www.szse.cn", "www1.hkexnews.hk",
+                "data.sec.gov", "eid.csrc.gov.cn", "hq.sinajs.cn", "qt.gtimg.cn", "query.sse.com.cn", "query1.finance.yahoo.com",
+                "www.cninfo.com.cn", "www.sec.gov", "www.szse.cn", "www1.hkexnews.hk",
             ],
             defaults.Select(o => o.Url!.Host).Distinct().Order());
         Assert.All(FeedSourceRegistry.Kinds, kind => Assert.NotEmpty(kind.Defaults));

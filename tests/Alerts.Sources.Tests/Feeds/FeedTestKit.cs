@@ -18,8 +18,8 @@ internal static class FeedTestKit
                 Name = kind + "-test",
                 Kind = kind,
                 Url = url,
-                Symbols = symbols ?? ["2513.HK"],
-                UserAgent = kind == "edgar-current" ? "Alerts Tests tests@alerts.example" : null,
+                Symbols = symbols ?? (kind == "edgar-submissions" ? ["320193"] : ["2513.HK"]),
+                UserAgent = kind.StartsWith("edgar", StringComparison.Ordinal) ? "Alerts Tests tests@alerts.example" : null,
             },
             http,
             clock ?? new ManualTimeProvider(Now));

@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Sources.Tests.Feeds;
 
-/// <summary>Sources as the host builds them: 429/Retry-After and 5xx hold the host for every source on it; ETags; EDGAR's pace.</summary>
+/// <summary>
+/// Sources as the host builds them: 429/Retry-After and 5xx hold the host for every source on it; ETags; EDGAR's pace. An LCI
+/// poll reads its English file, then its Chinese one (<c>…relsde_1.json</c>, <c>…relsdc_1.json</c>), through the same gate.
+/// </summary>
 public class PolitenessTests
 {
     private static readonly byte[] Feed = File.ReadAllBytes(SampleData.PathOf(SampleData.HkexLciEnglishFile));
@@ -54,7 +57,8 @@ public class PolitenessTests
         Assert.Equal(TimeSpan.FromSeconds(120), other.Error.RetryAfter);
         Assert.Equal(FeedErrorKind.RateLimited, early.Error!.Kind);
         Assert.True(after.Succeeded);
-        Assert.Equal(2, hkex.Requests.Count);
+        // The 429 itself (the Chinese file of that poll was already held), then both files once the hold is over.
+        Assert.Equal(["lcisehk1relsde_1.json", "lcisehk1relsde_1.json", "lcisehk1relsdc_1.json"], hkex.Requests.Select(r => r.PathAndQuery.Split('/')[^1]));
     }
 
     [Fact]
@@ -95,7 +99,8 @@ public class PolitenessTests
         Assert.Contains("not contacted", stillHeld.Error!.Message, StringComparison.Ordinal);
         Assert.True(recovered.Succeeded);
         Assert.Contains("HTTP 502", afterReset.Error!.Message, StringComparison.Ordinal);
-        Assert.Equal(5, hkex.Requests.Count);
+        // Each failing poll sends its English file only (its 502 holds the host before the Chinese file); the recovery sends both.
+        Assert.Equal(6, hkex.Requests.Count);
     }
 
     [Fact]
@@ -119,8 +124,9 @@ public class PolitenessTests
         var first = await source.PollAsync(CancellationToken.None);
         var second = await source.PollAsync(CancellationToken.None);
 
-        Assert.Null(hkex.Requests[0].Header("If-None-Match"));
-        Assert.Equal("\"v1\"", hkex.Requests[1].Header("If-None-Match"));
+        Assert.Equal(4, hkex.Requests.Count); // each poll reads the English and the Chinese file, each with its own ETag
+        Assert.All(hkex.Requests.Take(2), r => Assert.Null(r.Header("If-None-Match")));
+        Assert.All(hkex.Requests.Skip(2), r => Assert.Equal("\"v1\"", r.Header("If-None-Match")));
         Assert.True(second.Succeeded);
         Assert.Equal(first.Events.Select(e => e.Id), second.Events.Select(e => e.Id));
     }

@@ -22,6 +22,18 @@ public class SavedPayloadsTests
         Assert.All(chinese.Events, e => Assert.NotEqual("en", e.Announcement!.Language));
     }
 
+    [Theory]
+    [InlineData("hkex-app", "appactive_appphip_sehk_e.json", "hkex-appphip-sample.json")]
+    [InlineData("szse-ipo", "projects.json", "szse-ipo-projects.json")]
+    [InlineData("edgar-submissions", "CIK0001234567.json", "edgar-submissions.json")]
+    public void A_saved_pipeline_list_is_read_by_its_kinds_parser(string kind, string savedAs, string fixture)
+    {
+        var poll = SavedPayloads.Parse(kind, savedAs, Fixture.Bytes(fixture))!;
+
+        Assert.True(poll.Succeeded, poll.Error?.Message);
+        Assert.NotEmpty(poll.Events);
+    }
+
     [Fact]
     public void A_gbk_quote_file_is_read_from_bytes() =>
         Assert.Equal("0700.HK", Assert.Single(SavedPayloads.Parse("tencent-quotes", "q.txt", Fixture.Bytes("tencent-hk00700.gbk.txt"))!.Events).Tick!.Symbol);

@@ -8,29 +8,39 @@ using static Alerts.Sources.Tests.Feeds.FeedTestKit;
 
 namespace Alerts.Sources.Tests.Hkex;
 
-/// <summary>A burst between two polls spread over several LCI pages is read back to what the last poll saw, and no further.</summary>
+/// <summary>
+/// A burst between two polls spread over several LCI pages is read back to what the last poll saw, and no further, in both
+/// language files of the board (one poll reads the English and the Chinese file and pairs them).
+/// </summary>
 public class HkexLciPagingTests
 {
     private const int PageSize = 3;
 
-    /// <summary>The feed as HKEX serves it: newest first, <see cref="PageSize"/> rows a page, <c>maxNumOfFile</c> pages.</summary>
+    /// <summary>
+    /// The feed as HKEX serves it: newest first, <see cref="PageSize"/> rows a page, <c>maxNumOfFile</c> pages, in English
+    /// (<c>…relsde_N.json</c>) and Chinese (<c>…relsdc_N.json</c>, the same documents under their own newsIds). Document N is
+    /// filed at N:00, so its pair id names that hour.
+    /// </summary>
     private sealed class Feed
     {
         public List<int> NewsIds { get; set; } = [];
 
         public HashSet<int> FailingPages { get; } = [];
 
+        public HashSet<string> FailingFiles { get; } = [];
+
         public async Task ServeAsync(RecordedRequest request, HttpContext context)
         {
             var page = int.Parse(request.PathAndQuery.Split('_')[^1].Split('.')[0], CultureInfo.InvariantCulture);
-            if (FailingPages.Contains(page))
+            if (FailingPages.Contains(page) || FailingFiles.Contains(request.PathAndQuery.Split('/')[^1]))
             {
                 context.Response.StatusCode = 502;
                 return;
             }
 
+            var chinese = request.PathAndQuery.Contains("relsdc", StringComparison.Ordinal);
             var newest = NewsIds.OrderDescending().ToList();
-            var rows = new JsonArray([.. newest.Skip((page - 1) * PageSize).Take(PageSize).Select(Row)]);
+            var rows = new JsonArray([.. newest.Skip((page - 1) * PageSize).Take(PageSize).Select(n => Row(n, chinese))]);
             var document = new JsonObject
             {
                 ["genDate"] = "1", ["maxNumOfFile"] = Math.Max(1, (newest.Count + PageSize - 1) / PageSize), ["newsInfoLst"] = rows,
@@ -39,11 +49,12 @@ public class HkexLciPagingTests
             await context.Response.WriteAsync(document.ToJsonString());
         }
 
-        private static JsonNode Row(int newsId) => new JsonObject
+        private static JsonNode Row(int document, bool chinese) => new JsonObject
         {
-            ["newsId"] = newsId, ["title"] = "Announcement " + newsId, ["relTime"] = "10/04/2026 " + (newsId % 24).ToString("D2", CultureInfo.InvariantCulture) + ":00",
-            ["stock"] = new JsonArray(new JsonObject { ["sc"] = "02513", ["sn"] = "ZHIPU" }),
-            ["webPath"] = $"/listedco/listconews/sehk/2026/0410/{newsId}.pdf", ["t1Code"] = "10000", ["t2Code"] = "11200",
+            ["newsId"] = chinese ? 100_000 + document : document, ["title"] = (chinese ? "公告 " : "Announcement ") + document,
+            ["relTime"] = "10/04/2026 " + (document % 24).ToString("D2", CultureInfo.InvariantCulture) + ":00",
+            ["stock"] = new JsonArray(new JsonObject { ["sc"] = "02513", ["sn"] = chinese ? "智譜" : "ZHIPU" }),
+            ["webPath"] = $"/listedco/listconews/sehk/2026/0410/{document}{(chinese ? "_c" : "")}.pdf", ["t1Code"] = "10000", ["t2Code"] = "11200",
         };
     }
 
@@ -57,7 +68,12 @@ public class HkexLciPagingTests
         return (poll, [.. server.Requests.Select(r => r.PathAndQuery.Split('/')[^1])]);
     }
 
-    private static IEnumerable<int> Ids(FeedPoll poll) => poll.Events.Select(e => int.Parse(e.Announcement!.SourceId, CultureInfo.InvariantCulture)).Order();
+    /// <summary>The fake's document numbers, read back from the pair ids (<c>202604101700-02513-11200-1</c> is document 17).</summary>
+    private static IEnumerable<int> Ids(FeedPoll poll) => poll.Events.Select(e => Document(e.Announcement!.SourceId)).Order();
+
+    private static int Document(string pairId) => int.Parse(pairId.AsSpan(8, 2), CultureInfo.InvariantCulture);
+
+    private static string[] Files(string language, int pages) => [.. Enumerable.Range(1, pages).Select(p => $"lcisehk1rels{language}_{p}.json")];
 
     [Fact]
     public async Task A_cold_start_reads_the_first_page_only()
@@ -66,8 +82,9 @@ public class HkexLciPagingTests
 
         var (poll, pages) = await PollAsync(feed, cursor: null);
 
-        Assert.Equal(["lcisehk1relsde_1.json"], pages);
+        Assert.Equal(["lcisehk1relsde_1.json", "lcisehk1relsdc_1.json"], pages);
         Assert.Equal([8, 9, 10], Ids(poll));
+        Assert.All(poll.Events, e => Assert.Equal("公告 " + Document(e.Announcement!.SourceId), Assert.Single(e.Announcement.Translations!).Title));
         Assert.Equal(3, poll.Cursor!.Split('\n').Length);
     }
 
@@ -80,9 +97,10 @@ public class HkexLciPagingTests
 
         var (second, pages) = await PollAsync(feed, first.Cursor);
 
-        Assert.Equal(["lcisehk1relsde_1.json", "lcisehk1relsde_2.json", "lcisehk1relsde_3.json"], pages);
+        Assert.Equal([.. Files("de", 3), .. Files("dc", 3)], pages);
         Assert.Equal(Enumerable.Range(9, 9), Ids(second)); // 17..15, 14..12, 11 10 9: stops at the page holding 10
-        Assert.Contains("hkex:17", second.Cursor!, StringComparison.Ordinal);
+        Assert.All(second.Events, e => Assert.Single(e.Announcement!.Translations!)); // paired across pages too
+        Assert.StartsWith("hkex:202604101700-02513-11200-1\n", second.Cursor!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,9 +112,9 @@ public class HkexLciPagingTests
         await using var server = await LoopbackServer.StartAsync(async (request, context) =>
         {
             await feed.ServeAsync(request, context);
-            if (request.PathAndQuery.EndsWith("_1.json", StringComparison.Ordinal))
+            if (request.PathAndQuery.EndsWith("relsde_1.json", StringComparison.Ordinal) && !feed.NewsIds.Contains(15))
             {
-                feed.NewsIds.AddRange([15, 16]); // published between the reads of page 1 and page 2: page 2 now repeats 14 and 13
+                feed.NewsIds.AddRange([15, 16]); // published between the reads of English page 1 and page 2: page 2 now repeats 13 and 12
             }
         });
         using var http = Http();
@@ -129,6 +147,26 @@ public class HkexLciPagingTests
     }
 
     [Fact]
+    public async Task A_failing_chinese_page_keeps_the_old_cursor_though_the_english_file_was_read_back()
+    {
+        var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 10)] };
+        var (first, _) = await PollAsync(feed, cursor: null);
+        feed.NewsIds.AddRange(Enumerable.Range(11, 7));
+        feed.FailingFiles.Add("lcisehk1relsdc_2.json");
+
+        var (broken, _) = await PollAsync(feed, first.Cursor);
+        feed.FailingFiles.Clear();
+        var (retried, _) = await PollAsync(feed, broken.Cursor ?? first.Cursor);
+
+        Assert.True(broken.Succeeded);
+        Assert.Equal(Enumerable.Range(9, 9), Ids(broken));
+        Assert.Null(broken.Cursor); // the Chinese versions of 12..14 were not read: the next poll reads them again
+        Assert.Contains(broken.Problems, p => p.Where == "page 2" && p.Message.Contains("502", StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(9, 9), Ids(retried));
+        Assert.All(retried.Events, e => Assert.Single(e.Announcement!.Translations!));
+    }
+
+    [Fact]
     public async Task Paging_stops_at_max_pages_and_says_so()
     {
         var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 3)] };
@@ -137,7 +175,7 @@ public class HkexLciPagingTests
 
         var (poll, pages) = await PollAsync(feed, first.Cursor, maxPages: 2);
 
-        Assert.Equal(2, pages.Count);
+        Assert.Equal([.. Files("de", 2), .. Files("dc", 2)], pages);
         Assert.Contains(poll.Problems, p => p.Message.Contains("MaxPages", StringComparison.Ordinal));
     }
 }

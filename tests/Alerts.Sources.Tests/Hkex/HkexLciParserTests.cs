@@ -13,9 +13,9 @@ public class HkexLciParserTests
         Assert.False(result.IsMalformed);
         Assert.Empty(result.Problems);
         var announcement = Assert.Single(result.Items);
-        Assert.Equal("hkex:12102478", announcement.Id);
+        Assert.Equal("hkex:202604102255-01906-11200+11300-1", announcement.Id);
         Assert.Equal("hkex", announcement.Source);
-        Assert.Equal("12102478", announcement.SourceId);
+        Assert.Equal("202604102255-01906-11200+11300-1", announcement.SourceId);
         Assert.Equal([new IssuerRef("HKEX", "01906", "BONNY HLDG")], announcement.Issuers);
         Assert.Equal("(1) Very Substantial Disposal and Connected Transaction - Disposal of a Subsidiary", announcement.Title);
         Assert.Equal("en", announcement.Language);
@@ -30,7 +30,7 @@ public class HkexLciParserTests
     {
         var announcement = Assert.Single(HkexLciParser.Parse(Fixture.Text("hkex-lci-chinese-row.json"), "zh-Hant").Items);
 
-        Assert.Equal("hkex:12250444", announcement.Id);
+        Assert.Equal("hkex:202607210759-00388-x-1", announcement.Id);
         Assert.Equal("zh-Hant", announcement.Language);
         Assert.Equal([new IssuerRef("HKEX", "00388", "香港交易所")], announcement.Issuers);
         Assert.Equal("公告及通告 - [內幕消息]", announcement.RawCategory);
@@ -84,14 +84,56 @@ public class HkexLciParserTests
     }
 
     [Fact]
-    public void The_same_document_in_both_language_feeds_has_the_same_id()
+    public void The_two_language_versions_of_a_document_have_one_id_though_their_news_ids_differ()
     {
         var english = Assert.Single(HkexLciParser.Parse(Feed(Row(newsId: "12305512", title: "Proposed Issuance of A Shares")), "en").Items);
-        var chinese = Assert.Single(HkexLciParser.Parse(Feed(Row(newsId: "12305512", title: "建議發行A股")), "zh-Hant").Items);
+        var chinese = Assert.Single(HkexLciParser.Parse(Feed(Row(newsId: "12305513", title: "建議發行A股")), "zh-Hant").Items);
 
         Assert.Equal(english.Id, chinese.Id);
         Assert.NotEqual(english.Language, chinese.Language);
     }
+
+    [Fact]
+    public void Documents_sharing_minute_codes_and_headlines_are_told_apart_by_news_id_order()
+    {
+        var english = HkexLciParser.Parse(Feed(Row(newsId: "20", title: "Second"), Row(newsId: "10", title: "First")), "en").Items;
+        var chinese = HkexLciParser.Parse(Feed(Row(newsId: "11", title: "第一"), Row(newsId: "21", title: "第二")), "zh-Hant").Items;
+
+        Assert.Equal(2, english.Select(a => a.Id).Distinct().Count());
+        Assert.Equal(english.Single(a => a.Title == "First").Id, chinese.Single(a => a.Title == "第一").Id);
+        Assert.Equal(english.Single(a => a.Title == "Second").Id, chinese.Single(a => a.Title == "第二").Id);
+    }
+
+    [Theory]
+    [InlineData("10/04/2026 22:56", "\"11200\"", "[{\"sc\":\"01906\",\"sn\":\"X\"}]")]
+    [InlineData("10/04/2026 22:55", "\"11300\"", "[{\"sc\":\"01906\",\"sn\":\"X\"}]")]
+    [InlineData("10/04/2026 22:55", "\"11200\"", "[{\"sc\":\"01907\",\"sn\":\"X\"}]")]
+    public void A_different_minute_stock_or_headline_is_a_different_document(string relTime, string t2, string stock)
+    {
+        var first = Assert.Single(Parse(Row()).Items);
+        var other = Assert.Single(Parse(Row(relTime: relTime, t2: t2, stock: stock)).Items);
+
+        Assert.NotEqual(first.Id, other.Id);
+    }
+
+    [Fact]
+    public void Joint_announcements_get_the_same_id_whatever_order_the_stocks_are_listed_in()
+    {
+        var one = Assert.Single(Parse(Row(stock: "[{\"sc\":\"00939\"},{\"sc\":\"01398\"}]", t2: "\"11300,11200\"")).Items);
+        var other = Assert.Single(Parse(Row(stock: "[{\"sc\":\"01398\"},{\"sc\":\"00939\"}]", t2: "\"11200,11300\"")).Items);
+
+        Assert.Equal(one.Id, other.Id);
+    }
+
+    [Theory]
+    [InlineData("https://www1.hkexnews.hk/ncms/json/eds/lcisehk1relsde_1.json", "https://www1.hkexnews.hk/ncms/json/eds/lcisehk1relsdc_1.json")]
+    [InlineData("https://www1.hkexnews.hk/ncms/json/eds/lcigem1relsdc_2.json", "https://www1.hkexnews.hk/ncms/json/eds/lcigem1relsde_2.json")]
+    public void The_twin_file_is_the_other_language(string url, string twin) =>
+        Assert.Equal(new Uri(twin), HkexLciParser.OtherLanguageOf(new Uri(url)));
+
+    [Fact]
+    public void A_file_whose_name_says_no_language_has_no_twin() =>
+        Assert.Null(HkexLciParser.OtherLanguageOf(new Uri("http://127.0.0.1:5000/feed.json")));
 
     [Theory]
     [InlineData("https://www1.hkexnews.hk/ncms/json/eds/lcisehk1relsde_1.json", "en")]
@@ -116,7 +158,7 @@ public class HkexLciParserTests
         var result = HkexLciParser.Parse(json, "en");
 
         Assert.False(result.IsMalformed);
-        Assert.Equal(["hkex:1", "hkex:7"], result.Items.Select(a => a.Id));
+        Assert.Equal(["hkex:202604102255-01906-11200-1", "hkex:202604102255-01906-11200-2"], result.Items.Select(a => a.Id));
         Assert.Equal(5, result.Problems.Count);
         Assert.Contains(result.Problems, p => p.Where == "newsInfoLst[1]" && p.Message.Contains("dd/MM/yyyy HH:mm", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p.Where == "newsInfoLst[3]" && p.Message.Contains("newsId", StringComparison.Ordinal));

@@ -34,6 +34,56 @@ public class SampleDataTests
         Assert.All(companies.SelectMany(c => c.Listings), l => Assert.Equal(SymbolFormat.FromExchangeCode(l.Exchange, l.Code), l.Symbol));
     }
 
+    [Fact]
+    public void At_least_fifteen_companies_are_listed_both_in_the_mainland_and_in_hong_kong()
+    {
+        var dual = SampleData.LoadCompanies()
+            .Where(c => c.Listings.Any(l => l.Exchange == "HKEX") && c.Listings.Any(l => l.Exchange is "SSE" or "SZSE"))
+            .ToList();
+
+        Assert.True(dual.Count >= 15, $"{dual.Count} A+H companies");
+        Assert.All(dual, c => Assert.Same(
+            Companies.Find(c.Listings.First(l => l.Exchange == "HKEX").Symbol),
+            Companies.Find(c.Listings.First(l => l.Exchange != "HKEX").Code)));
+    }
+
+    [Fact]
+    public void Every_company_has_english_chinese_and_legal_names()
+    {
+        Assert.All(SampleData.LoadCompanies(), c =>
+        {
+            Assert.Contains(c.Names, n => !n.Any(IsHan));
+            Assert.Contains(c.Names, n => n.Any(IsHan));
+            Assert.Contains(c.Names, n => n.EndsWith("有限公司", StringComparison.Ordinal));
+            Assert.Contains(c.Names, n => !n.Any(IsHan) && LegalSuffixes.Any(s => n.EndsWith(s, StringComparison.Ordinal)));
+        });
+    }
+
+    [Theory]
+    [InlineData("zhipu", "北京智谱华章科技股份有限公司", "北京智譜華章科技股份有限公司")]
+    [InlineData("moore-threads", "摩尔线程", "摩爾線程")]
+    [InlineData("montage", "澜起科技", "瀾起科技")]
+    [InlineData("metax", "沐曦集成电路（上海）股份有限公司", "沐曦集成電路（上海）股份有限公司")]
+    [InlineData("deepseek", "杭州深度求索人工智能基础技术研究有限公司", "杭州深度求索人工智能基礎技術研究有限公司")]
+    [InlineData("cmb", "招商银行", "招商銀行")]
+    [InlineData("ping-an", "中国平安保险（集团）股份有限公司", "中國平安保險（集團）股份有限公司")]
+    public void Simplified_and_traditional_names_find_the_same_company(string id, string simplified, string traditional)
+    {
+        Assert.Equal(id, Companies.Find(simplified)?.Id);
+        Assert.Equal(id, Companies.Find(traditional)?.Id);
+    }
+
+    [Fact]
+    public void DeepSeek_is_known_before_it_lists()
+    {
+        Assert.Empty(Companies.ById("deepseek")!.Listings);
+        Assert.Equal("deepseek", Companies.Find("DeepSeek")?.Id);
+    }
+
+    private static readonly string[] LegalSuffixes = ["Limited", "Ltd.", "Inc.", "Corporation", "Co., Ltd.", "Company of China, Ltd."];
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
     [Theory]
     [InlineData("Zhipu AI")]
     [InlineData("KNOWLEDGE ATLAS")]
@@ -66,24 +116,25 @@ public class SampleDataTests
     }
 
     [Theory]
-    [InlineData("hkex:12305512", "zhipu")]
-    [InlineData("hkex:12322917", "minimax")]
+    [InlineData(ZhipuPlan, "zhipu")]
+    [InlineData("hkex:202609091230-00100-14200-1", "minimax")]
     public void The_star_market_plans_are_a_share_issuance(string id, string company)
     {
-        var announcements = Announcements().Where(a => a.Id == id).ToList();
+        var announcement = Announcements().Single(a => a.Id == id);
 
-        Assert.NotEmpty(announcements);
-        Assert.All(announcements, a => Assert.Contains(AnnouncementCategory.AShareIssuance, a.Categories));
-        Assert.All(announcements, a => Assert.Equal(company, Companies.Resolve(Assert.Single(a.Issuers))?.Id));
+        Assert.Contains(AnnouncementCategory.AShareIssuance, announcement.Categories);
+        Assert.Equal(company, Companies.Resolve(Assert.Single(announcement.Issuers))?.Id);
     }
 
     [Fact]
-    public void The_chinese_copy_of_the_zhipu_plan_has_the_english_id()
+    public void The_zhipu_plan_is_one_announcement_carrying_the_english_and_chinese_titles()
     {
-        var copies = Announcements().Where(a => a.Id == "hkex:12305512").ToList();
+        var plan = Announcements().Single(a => a.Id == ZhipuPlan);
 
-        Assert.Equal(["en", "zh-Hant"], copies.Select(a => a.Language).Order());
-        Assert.Contains("發行A股", copies.Single(a => a.Language == "zh-Hant").Title, StringComparison.Ordinal);
+        Assert.Equal("en", plan.Language);
+        Assert.StartsWith("Proposed Issuance of A Shares", plan.Title, StringComparison.Ordinal);
+        Assert.Contains("發行A股", Assert.Single(plan.Translations!).Title, StringComparison.Ordinal);
+        Assert.Contains(AnnouncementCategory.InsideInformation, plan.Categories);
     }
 
     [Fact]
@@ -91,7 +142,7 @@ public class SampleDataTests
     {
         var row = Announcements().Single(a => a.Source == "csrc" && a.Issuers[0].Name == "北京智谱华章科技股份有限公司");
 
-        Assert.Equal([AnnouncementCategory.IpoTutoring], row.Categories);
+        Assert.Equal([AnnouncementCategory.IpoTutoring, AnnouncementCategory.TutoringCompleted], row.Categories);
         Assert.Equal("辅导工作完成 / 辅导工作总结报告", row.RawCategory);
         Assert.Equal("zhipu", Companies.Resolve(row.Issuers[0])?.Id);
         Assert.Equal(new DateTimeOffset(2026, 9, 25, 0, 0, 0, TimeSpan.FromHours(8)), row.PublishedAt);
@@ -110,14 +161,15 @@ public class SampleDataTests
     [Fact]
     public void The_zhipu_tutoring_announcement_is_tutoring()
     {
-        Assert.Contains(AnnouncementCategory.IpoTutoring, Announcements().Single(a => a.Id == "hkex:12346170").Categories);
+        Assert.Contains(AnnouncementCategory.IpoTutoring, Announcements().Single(a => a.Id == "hkex:202609251942-02513-14200-1").Categories);
     }
 
     [Fact]
     public void The_unrelated_rows_are_not_about_the_story_companies()
     {
-        var unrelated = Announcements().Where(a => a.Id is "hkex:12331620" or "hkex:12344019" or "hkex:12283795");
+        var unrelated = Announcements().Where(a => a.Source == "hkex" && a.Issuers[0].Code is "01906" or "00388" or "00700").ToList();
 
+        Assert.Equal(3, unrelated.Count);
         Assert.All(unrelated, a => Assert.DoesNotContain(Companies.Resolve(a.Issuers[0])?.Id, new[] { "zhipu", "minimax" }));
     }
 
@@ -136,6 +188,8 @@ public class SampleDataTests
 
         Assert.ThrowsAny<DecoderFallbackException>(() => strictUtf8.GetString(bytes));
     }
+
+    private const string ZhipuPlan = "hkex:202608281905-02513-14200+14300-1";
 
     private static IEnumerable<Announcement> Announcements() => Story.Select(e => e.Announcement).OfType<Announcement>();
 }

@@ -40,14 +40,14 @@ public class SseIpoReviewParserTests
 
     [Theory]
     [InlineData(1, "", "sse-ipo:926:1", "已受理", AnnouncementCategory.ListingApplication)]
-    [InlineData(2, "", "sse-ipo:926:2", "已问询", AnnouncementCategory.Other)]
+    [InlineData(2, "", "sse-ipo:926:2", "已问询", AnnouncementCategory.Inquiry)]
     [InlineData(3, "", "sse-ipo:926:3:通过", "上市委会议 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
     [InlineData(9, "", "sse-ipo:926:9:通过", "上市委审议 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
     [InlineData(4, "", "sse-ipo:926:4:通过", "提交注册 - 通过", AnnouncementCategory.ListingHearingOrApproval)]
-    [InlineData(5, "1", "sse-ipo:926:5:1:通过", "注册结果 - 注册生效", AnnouncementCategory.ListingHearingOrApproval)]
-    [InlineData(5, "3", "sse-ipo:926:5:3:通过", "注册结果 - 不予注册/终止注册", AnnouncementCategory.ListingHearingOrApproval)]
+    [InlineData(5, "1", "sse-ipo:926:5:1:通过", "注册结果 - 注册生效", AnnouncementCategory.RegistrationEffective)]
+    [InlineData(5, "3", "sse-ipo:926:5:3:通过", "注册结果 - 不予注册/终止注册", AnnouncementCategory.Withdrawal)]
     [InlineData(7, "", "sse-ipo:926:7", "中止", AnnouncementCategory.Other)]
-    [InlineData(8, "", "sse-ipo:926:8", "终止", AnnouncementCategory.Other)]
+    [InlineData(8, "", "sse-ipo:926:8", "终止", AnnouncementCategory.Withdrawal)]
     [InlineData(10, "", "sse-ipo:926:10", "补充审核", AnnouncementCategory.Other)]
     public void Every_status_change_is_its_own_event(int status, string registration, string id, string titleEnd, AnnouncementCategory category)
     {
