@@ -18,7 +18,7 @@ public sealed class HttpFunctions(IngestHandler ingest, IWorkRepository work, Al
     /// nothing and the 400 problem says why; new events go to queue "events"; 202 with the counts.
     /// </summary>
     [Function("PushEvents")]
-    public async Task<IResult> PushEventsAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "events")] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> PushEventsAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/events")] HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var reader = new StreamReader(request.Body);
@@ -37,7 +37,7 @@ public sealed class HttpFunctions(IngestHandler ingest, IWorkRepository work, Al
 
     /// <summary>GET /api/health (anonymous): the store answers, and how much work is pending.</summary>
     [Function("Health")]
-    public async Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request, CancellationToken cancellationToken)
     {
         var evaluations = await work.CountAsync(WorkStage.Evaluate, cancellationToken);
         var deliveries = await work.CountAsync(WorkStage.Deliver, cancellationToken);

@@ -81,9 +81,35 @@ public sealed class ManagementApiTests(AzuriteStorage azurite) : IAsyncLifetime
         var trigger = typeof(ManagementApiFunction).GetMethod(nameof(ManagementApiFunction.RunAsync))!.GetParameters()[0]
             .GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.HttpTriggerAttribute), false).Cast<Microsoft.Azure.Functions.Worker.HttpTriggerAttribute>().Single();
 
-        Assert.Equal("v1/{*path}", trigger.Route); // under the host's "api" route prefix (host.json)
+        Assert.Equal("api/v1/{*path}", trigger.Route); // the host's route prefix is empty (host.json)
         Assert.NotEmpty(routes);
         Assert.All(routes, route => Assert.StartsWith("/api/v1/", route, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_subscriber_page_is_served_at_the_root_by_the_functions_app_as_by_alerts_run()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_standalone.Urls.First()) };
+        using var standalone = await http.GetAsync("/");
+        var context = new DefaultHttpContext { RequestServices = _functions.Services };
+        context.Request.Method = "GET";
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("func-alerts.azurewebsites.net");
+        context.Request.Path = "/";
+        context.Response.Body = new MemoryStream();
+
+        await (await _functions.Function<SubscriberPageFunction>().RunAsync(context.Request)).ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        var page = await new StreamReader(context.Response.Body).ReadToEndAsync();
+
+        Assert.True(context.Response.StatusCode == 200, page + string.Join("\n", _functions.Logs.AtLeast(LogLevel.Warning).Select(e => e.ToString())));
+        Assert.Equal(200, (int)standalone.StatusCode);
+        Assert.Contains("action=\"/sign-up\"", page, StringComparison.Ordinal);
+        Assert.Contains("action=\"/sign-up\"", await standalone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", context.Response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        var route = typeof(SubscriberPageFunction).GetMethod(nameof(SubscriberPageFunction.RunAsync))!.GetParameters()[0]
+            .GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.HttpTriggerAttribute), false).Cast<Microsoft.Azure.Functions.Worker.HttpTriggerAttribute>().Single().Route;
+        Assert.Equal("{*path}", route);
     }
 
     [Fact]

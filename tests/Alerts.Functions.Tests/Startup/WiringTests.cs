@@ -42,7 +42,7 @@ public sealed class WiringTests(AzuriteStorage azurite) : IAsyncLifetime
         using var host = builder.Build();
 
         var classes = FunctionCatalog.Functions().Select(f => f.Method.DeclaredType()).Distinct().ToList();
-        Assert.Equal(9, classes.Count);
+        Assert.Equal(10, classes.Count);
         Assert.All(classes, type => Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type)));
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is EmailReadiness);
         Assert.NotNull(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
