@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace Alerts.Api.Access;
 
@@ -22,9 +20,9 @@ public sealed class AbuseLimits : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _clients = Fixed(options.PublicRequestsPerWindow, options.PublicRateLimitWindow);
-        _addresses = Fixed(options.MailsPerAddressPerWindow, options.MailRateLimitWindow);
-        _testSends = Fixed(options.TestSendsPerChannelPerWindow, options.PublicRateLimitWindow);
+        _clients = FixedWindows.Create(options.PublicRequestsPerWindow, options.PublicRateLimitWindow);
+        _addresses = FixedWindows.Create(options.MailsPerAddressPerWindow, options.MailRateLimitWindow);
+        _testSends = FixedWindows.Create(options.TestSendsPerChannelPerWindow, options.PublicRateLimitWindow);
     }
 
     /// <summary>Endpoint filter for the keyless API endpoints: 429 problem details with Retry-After past the client's limit.</summary>
@@ -65,7 +63,7 @@ public sealed class AbuseLimits : IDisposable
     public int? TestSendWait(string tenantId, string channelId)
     {
         using var lease = _testSends.AttemptAcquire(tenantId + "/" + channelId);
-        return lease.IsAcquired ? null : Seconds(lease, _options.PublicRateLimitWindow);
+        return lease.IsAcquired ? null : FixedWindows.WaitSeconds(lease, _options.PublicRateLimitWindow);
     }
 
     public void Dispose()
@@ -79,20 +77,6 @@ public sealed class AbuseLimits : IDisposable
     {
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         using var lease = _clients.AttemptAcquire(client);
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
-
-        var seconds = Seconds(lease, _options.PublicRateLimitWindow);
-        http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
-        return seconds;
+        return lease.IsAcquired ? null : FixedWindows.SetRetryAfter(http, lease, _options.PublicRateLimitWindow);
     }
-
-    private static int Seconds(RateLimitLease lease, TimeSpan fallback) =>
-        Math.Max(1, (int)Math.Ceiling((lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : fallback).TotalSeconds));
-
-    private static PartitionedRateLimiter<string> Fixed(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(
-            partition, _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true }));
 }

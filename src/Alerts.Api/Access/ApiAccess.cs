@@ -29,9 +29,7 @@ public sealed partial class ApiAccess : IDisposable
         _time = time;
         _options = options;
         _logger = logger;
-        _limiter = PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(
-            partition,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerWindow, Window = options.RateLimitWindow, QueueLimit = 0, AutoReplenishment = true }));
+        _limiter = FixedWindows.Create(options.RequestsPerWindow, options.RateLimitWindow);
     }
 
     /// <summary>The filter in front of every tenant endpoint.</summary>
@@ -82,9 +80,7 @@ public sealed partial class ApiAccess : IDisposable
             return null;
         }
 
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _options.RateLimitWindow;
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = FixedWindows.SetRetryAfter(http, lease, _options.RateLimitWindow);
         return ApiProblems.Status(StatusCodes.Status429TooManyRequests, "Too many requests", $"this key may make {_options.RequestsPerWindow} requests per {_options.RateLimitWindow}; retry after {seconds} s");
     }
 
