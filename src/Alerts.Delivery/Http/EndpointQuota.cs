@@ -23,7 +23,7 @@ public sealed record QuotaWindow(TimeSpan Window, int Limit)
 public sealed class EndpointQuota(TimeProvider time)
 {
     private const int PruneAbove = 10_000;
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _sends = [];
+    private readonly Dictionary<string, List<DateTimeOffset>> _sends = [];
     private readonly Lock _gate = new();
 
     /// <summary>Records a send to <paramref name="endpoint"/> now, unless a window is full.</summary>
@@ -44,14 +44,11 @@ public sealed class EndpointQuota(TimeProvider time)
             if (!_sends.TryGetValue(key, out var sends))
             {
                 PruneIdle(now, longest);
-                sends = new Queue<DateTimeOffset>();
+                sends = [];
                 _sends[key] = sends;
             }
 
-            while (sends.Count > 0 && sends.Peek() <= now - longest)
-            {
-                sends.Dequeue();
-            }
+            sends.RemoveAll(t => t <= now - longest);
 
             foreach (var window in windows)
             {
@@ -64,7 +61,7 @@ public sealed class EndpointQuota(TimeProvider time)
                 }
             }
 
-            sends.Enqueue(now);
+            sends.Add(now);
             return null;
         }
     }
@@ -77,8 +74,7 @@ public sealed class EndpointQuota(TimeProvider time)
         {
             if (_sends.TryGetValue(key, out var sends) && sends.Count > 0)
             {
-                var kept = sends.ToArray()[..^1];
-                _sends[key] = new Queue<DateTimeOffset>(kept);
+                sends.RemoveAt(sends.Count - 1);
             }
         }
     }
@@ -90,7 +86,7 @@ public sealed class EndpointQuota(TimeProvider time)
             return;
         }
 
-        foreach (var idle in _sends.Where(p => p.Value.Count == 0 || p.Value.Last() <= now - longest).Select(p => p.Key).ToList())
+        foreach (var idle in _sends.Where(p => p.Value.Count == 0 || p.Value[^1] <= now - longest).Select(p => p.Key).ToList())
         {
             _sends.Remove(idle);
         }
