@@ -91,12 +91,7 @@ public sealed class ManagementApiTests(AzuriteStorage azurite) : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = new Uri(_standalone.Urls.First()) };
         using var standalone = await http.GetAsync("/");
-        var context = new DefaultHttpContext { RequestServices = _functions.Services };
-        context.Request.Method = "GET";
-        context.Request.Scheme = "https";
-        context.Request.Host = new HostString("func-alerts.azurewebsites.net");
-        context.Request.Path = "/";
-        context.Response.Body = new MemoryStream();
+        var context = FunctionsRequest("GET", "/");
 
         await (await _functions.Function<SubscriberPageFunction>().RunAsync(context.Request)).ExecuteAsync(context);
         context.Response.Body.Position = 0;
@@ -153,13 +148,21 @@ public sealed class ManagementApiTests(AzuriteStorage azurite) : IAsyncLifetime
         return answers;
     }
 
-    private async Task<(int Status, string Body)> SendFunctionsAsync(string method, string path, string? key, string? body)
+    /// <summary>A request as the Functions host hands it to an HTTP trigger, with a response body the test can read back.</summary>
+    private DefaultHttpContext FunctionsRequest(string method, string path)
     {
         var context = new DefaultHttpContext { RequestServices = _functions.Services };
         context.Request.Method = method;
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("func-alerts.azurewebsites.net");
         context.Request.Path = path;
+        context.Response.Body = new MemoryStream();
+        return context;
+    }
+
+    private async Task<(int Status, string Body)> SendFunctionsAsync(string method, string path, string? key, string? body)
+    {
+        var context = FunctionsRequest(method, path);
         if (key is not null)
         {
             context.Request.Headers.Authorization = "Bearer " + key;
@@ -173,7 +176,6 @@ public sealed class ManagementApiTests(AzuriteStorage azurite) : IAsyncLifetime
             context.Request.Body = new MemoryStream(bytes);
         }
 
-        context.Response.Body = new MemoryStream();
         var result = await _functions.Function<ManagementApiFunction>().RunAsync(context.Request);
         await result.ExecuteAsync(context);
         context.Response.Body.Position = 0;
