@@ -1,6 +1,7 @@
 using Alerts.Api.Access;
 using Alerts.Api.Page;
 using Alerts.Api.Json;
+using Alerts.Core;
 using Alerts.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -67,7 +68,7 @@ public static class ApiServiceCollectionExtensions
         if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
             || uri.Query.Length > 0 || uri.Fragment.Length > 0)
         {
-            throw new InvalidOperationException($"Alerts:Api:PublicBaseUrl '{configured}' must be an absolute http(s) URL without query, like https://alerts.example.com");
+            throw new InvalidSettingsException($"Alerts:Api:PublicBaseUrl '{configured}' must be an absolute http(s) URL without query, like https://alerts.example.com");
         }
 
         return uri;

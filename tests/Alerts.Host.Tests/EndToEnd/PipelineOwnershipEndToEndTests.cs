@@ -100,6 +100,7 @@ public sealed class PipelineOwnershipEndToEndTests : IDisposable
     [InlineData("Alerts__HttpPort", "eighty", "Alerts:HttpPort")]
     [InlineData("Alerts__Telemetry__OtlpEndpoint", "collector", "Alerts:Telemetry:OtlpEndpoint")]
     [InlineData("Alerts__Retention__Events", "00:10:00", "Alerts:Retention:Events")]
+    [InlineData("Alerts__Api__PublicBaseUrl", "alerts.example.com?x=1", "Alerts:Api:PublicBaseUrl")]
     public async Task Run_with_a_setting_that_cannot_work_names_it_in_one_line_and_exits_2(string variable, string value, string named)
     {
         var environment = new Dictionary<string, string>(CatalogFiles.Environment(Data)) { [variable] = value };
