@@ -32,6 +32,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Tenants);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().ApiKeys);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Aliases);
+        services.AddSingleton(sp => new Companies.ListingApplications(sp.GetRequiredService<AlertStore>().EventsBySource));
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Catalog);
         services.AddSingleton<Endpoints.ChannelsApi.Deps>();
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Subscribers);

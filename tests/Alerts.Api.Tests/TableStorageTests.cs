@@ -47,4 +47,24 @@ public sealed class TableStorageTests
         Assert.Empty(none!["items"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.SendAsync(HttpMethod.Get, "/api/v1/alerts/a0")).Status);
     }
+
+    [Fact]
+    public async Task Company_search_shows_listing_applications_read_from_Table_Storage()
+    {
+        var endpoint = Environment.GetEnvironmentVariable(EndpointVariable);
+        Assert.False(string.IsNullOrWhiteSpace(endpoint), $"{EndpointVariable} is not set: start Azurite with `source .ci/azurite.sh \"$PWD\"`.");
+        await using var server = await ApiServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Alerts:Tables:ConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint={endpoint}",
+        });
+        var tenant = await server.NewTenantAsync();
+        await Endpoints.ListingApplicationsTests.StoreAsync(server.Store, Sources.Sse.SseIpoReviewParser.Parse(
+            await File.ReadAllTextAsync(Sources.Samples.SampleData.PathOf(Sources.Samples.SampleData.SseIpoReviewFile))).Items);
+
+        var zhipu = await Endpoints.ListingApplicationsTests.FindAsync(tenant, "智谱", "zhipu");
+
+        var star = Assert.Single(zhipu["applications"]!.AsArray(), a => (string)a!["exchange"]! == "SSE")!;
+        Assert.Equal("科创板", (string)star["board"]!);
+        Assert.Equal("已受理", (string)star["status"]!);
+    }
 }

@@ -6,8 +6,11 @@ namespace Alerts.Api.Page;
 
 public sealed record SignedOutModel(string? Email = null, IReadOnlyDictionary<string, string[]>? Errors = null);
 
-/// <summary>A company as the page lists it: the names and listings as the sources give them.</summary>
-public sealed record CompanyLine(string Id, string Name, IReadOnlyList<string> OtherNames, IReadOnlyList<Listing> Listings);
+/// <summary>A company as the page lists it: the names, listings and (in search results) listing applications as the sources give them.</summary>
+public sealed record CompanyLine(string Id, string Name, IReadOnlyList<string> OtherNames, IReadOnlyList<Listing> Listings)
+{
+    public IReadOnlyList<Companies.ListingApplication> Applications { get; init; } = [];
+}
 
 public sealed record WatchlistLine(string Id, string Name, IReadOnlyList<CompanyLine> Companies);
 
