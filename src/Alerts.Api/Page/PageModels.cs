@@ -32,10 +32,13 @@ public sealed record RulesModel(
 
 public sealed record ChannelForm(string? Name = null, string Kind = "Slack", string? Target = null);
 
-/// <summary><see cref="TestedId"/>'s test send reported <see cref="Tested"/>; <see cref="NewSecret"/> is shown this once.</summary>
+/// <summary>
+/// <see cref="TestedId"/>'s test send reported <see cref="Tested"/>; <see cref="NewSecret"/> is shown this once; <see cref="Removing"/>
+/// asks to confirm a removal; <see cref="RenamingId"/>'s rename was refused with <see cref="Errors"/>.
+/// </summary>
 public sealed record ChannelsModel(
     IReadOnlyList<ChannelView> Channels, ChannelForm Form, IReadOnlyDictionary<string, string[]>? Errors = null,
-    string? TestedId = null, TestSendResult? Tested = null, string? NewSecret = null);
+    string? TestedId = null, TestSendResult? Tested = null, string? NewSecret = null, ChannelRemovalImpact? Removing = null, string? RenamingId = null);
 
 public sealed record DeliveryLine(string Id, string Channel, DeliveryStatus Status, int Attempts, string? LastError);
 
