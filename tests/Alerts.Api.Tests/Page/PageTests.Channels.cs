@@ -24,7 +24,7 @@ public sealed partial class PageTests
             var html = WebUtility.HtmlDecode(await confirm.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
             Assert.Contains("Remove “Desk Slack”?", html, StringComparison.Ordinal);
-            Assert.Contains("the rule “Filings” will keep sending to its other channels", html, StringComparison.Ordinal);
+            Assert.Contains("The rule “Filings” will keep sending to its other channels", html, StringComparison.Ordinal);
         }
 
         Assert.NotNull(await _server.Store.Channels.GetAsync(team.TenantId, "slack", CancellationToken.None)); // asking removes nothing
