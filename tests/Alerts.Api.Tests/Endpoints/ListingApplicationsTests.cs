@@ -82,6 +82,22 @@ public sealed class ListingApplicationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_HKEX_pipeline_status_shows_in_the_exchanges_words()
+    {
+        var tenant = await _server.NewTenantAsync();
+        await StoreAsync(_server.Store, HkexAppParser.ParseStatuses(
+            """{"app":[{"id":"107796","a":"MiniMax Group Inc.","s":"W"}]}""", null, new DateTimeOffset(2025, 6, 30, 0, 0, 0, TimeSpan.FromHours(8))).Items);
+
+        var minimax = await FindAsync(tenant, "稀宇科技", "minimax");
+
+        var hkex = Assert.Single(minimax["applications"]!.AsArray())!;
+        Assert.Equal("HKEX", (string)hkex["exchange"]!);
+        Assert.Null(hkex["board"]);
+        Assert.Equal("application withdrawn", (string)hkex["status"]!);
+        Assert.Equal("hkex-app", (string)hkex["source"]!);
+    }
+
+    [Fact]
     public void The_pipeline_sources_are_the_parsers_own_names() =>
         Assert.Equal(
             [SseIpoReviewParser.Source, SzseIpoProjectParser.Source, CsrcTutoringParser.Source, HkexAppParser.Source],
