@@ -33,6 +33,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Tenants);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().ApiKeys);
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Aliases);
+        services.AddSingleton(sp => new Companies.ListingApplications(sp.GetRequiredService<AlertStore>().EventsBySource));
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Catalog);
         services.AddSingleton<Endpoints.ChannelsApi.Deps>();
         services.AddSingleton(sp => sp.GetRequiredService<AlertStore>().Subscribers);
@@ -58,7 +59,13 @@ public static class ApiServiceCollectionExtensions
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddOpenApi();
+        // One title whichever host serves the document (the default is the host's assembly name), so both modes describe one API.
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Alerts management API";
+            document.Info.Description = "Watchlists, rules, channels, subscriptions, alerts and deliveries; the same API under `alerts run` and on Azure Functions.";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 

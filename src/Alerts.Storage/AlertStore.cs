@@ -18,6 +18,7 @@ public sealed class AlertStore
         ChannelSecrets = secrets;
         _tables = new StoreTables(store);
         Events = new EventRepository(_tables);
+        EventsBySource = new SourceEventReader(_tables);
         Companies = new CompanyRepository(_tables);
         Rules = new RuleRepository(_tables);
         Watchlists = new WatchlistRepository(_tables);
@@ -55,6 +56,8 @@ public sealed class AlertStore
     public IChannelSecretProtector? ChannelSecrets { get; }
 
     public IEventRepository Events { get; }
+    /// <summary>Read-only: one source's stored announcements (the listing-application read model reads the IPO pipelines').</summary>
+    public ISourceEventReader EventsBySource { get; }
     public ICompanyRepository Companies { get; }
     public IRuleRepository Rules { get; }
     public IWatchlistRepository Watchlists { get; }

@@ -17,12 +17,7 @@ public sealed class TableStorageTests
     [Fact]
     public async Task Alerts_page_with_continuation_tokens_and_stay_in_their_tenant_on_Table_Storage()
     {
-        var endpoint = Environment.GetEnvironmentVariable(EndpointVariable);
-        Assert.False(string.IsNullOrWhiteSpace(endpoint), $"{EndpointVariable} is not set: start Azurite with `source .ci/azurite.sh \"$PWD\"`.");
-        await using var server = await ApiServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Alerts:Tables:ConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint={endpoint}",
-        });
+        await using var server = await StartOnTablesAsync();
         var owner = await server.NewTenantAsync("owner");
         var other = await server.NewTenantAsync("other");
         var at = new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero);
@@ -46,5 +41,30 @@ public sealed class TableStorageTests
         var (_, none) = await other.Http.SendAsync(HttpMethod.Get, "/api/v1/alerts");
         Assert.Empty(none!["items"]!.AsArray());
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.SendAsync(HttpMethod.Get, "/api/v1/alerts/a0")).Status);
+    }
+
+    [Fact]
+    public async Task Company_search_shows_listing_applications_read_from_Table_Storage()
+    {
+        await using var server = await StartOnTablesAsync();
+        var tenant = await server.NewTenantAsync();
+        await Endpoints.ListingApplicationsTests.StoreAsync(server.Store, Sources.Sse.SseIpoReviewParser.Parse(
+            await File.ReadAllTextAsync(Sources.Samples.SampleData.PathOf(Sources.Samples.SampleData.SseIpoReviewFile))).Items);
+
+        var zhipu = await Endpoints.ListingApplicationsTests.FindAsync(tenant, "智谱", "zhipu");
+
+        var star = Assert.Single(zhipu["applications"]!.AsArray(), a => (string)a!["exchange"]! == "SSE")!;
+        Assert.Equal("科创板", (string)star["board"]!);
+        Assert.Equal("已受理", (string)star["status"]!);
+    }
+
+    private static Task<ApiServer> StartOnTablesAsync()
+    {
+        var endpoint = Environment.GetEnvironmentVariable(EndpointVariable);
+        Assert.False(string.IsNullOrWhiteSpace(endpoint), $"{EndpointVariable} is not set: start Azurite with `source .ci/azurite.sh \"$PWD\"`.");
+        return ApiServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Alerts:Tables:ConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint={endpoint}",
+        });
     }
 }

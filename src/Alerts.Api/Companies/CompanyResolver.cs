@@ -31,6 +31,9 @@ public sealed class CompanyResolver
 
     public Company? ById(string id) => _directory.ById(id);
 
+    /// <summary>The company a source's issuer means, resolved as the rules resolve it (the tenant's aliases play no part).</summary>
+    public Company? ResolveIssuer(IssuerRef issuer) => _directory.Resolve(issuer);
+
     public Resolution Resolve(string entry)
     {
         if (string.IsNullOrWhiteSpace(entry))

@@ -17,8 +17,8 @@ internal static class CompaniesApi
 
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/companies", SearchAsync).Produces<ItemList<Company>>();
-        group.MapGet("/companies/{id}", GetAsync).Produces<Company>();
+        group.MapGet("/companies", SearchAsync).Produces<ItemList<CompanyView>>();
+        group.MapGet("/companies/{id}", GetAsync).Produces<CompanyView>();
         group.MapGet("/aliases", ListAliasesAsync).Produces<ItemList<AliasView>>();
         group.MapPut("/aliases/{alias}", PutAliasAsync).Accepts<AliasRequest>("application/json").Produces<AliasView>();
         group.MapDelete("/aliases/{alias}", DeleteAliasAsync).Produces(StatusCodes.Status204NoContent);
@@ -29,8 +29,16 @@ internal static class CompaniesApi
         ICompanyRepository companies, ICompanyAliasRepository aliases, string tenantId, CancellationToken cancellationToken) =>
         new(await companies.ListAsync(cancellationToken), await aliases.ListAsync(tenantId, cancellationToken));
 
+    /// <summary>Companies with their listings and listing applications, as the search results show them.</summary>
+    public static async Task<IReadOnlyList<CompanyView>> ViewsAsync(
+        IReadOnlyList<Company> found, CompanyResolver resolver, ListingApplications applications, CancellationToken cancellationToken)
+    {
+        var byCompany = await applications.ForAsync(found, resolver, cancellationToken);
+        return [.. found.Select(c => new CompanyView(c.Id, c.Names, c.Listings, byCompany.GetValueOrDefault(c.Id) ?? []))];
+    }
+
     private static async Task<IResult> SearchAsync(
-        string? q, ApiCaller caller, ICompanyRepository companies, ICompanyAliasRepository aliases, CancellationToken cancellationToken)
+        string? q, ApiCaller caller, ICompanyRepository companies, ICompanyAliasRepository aliases, ListingApplications applications, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -38,14 +46,16 @@ internal static class CompaniesApi
         }
 
         var resolver = await ResolverAsync(companies, aliases, caller.TenantId, cancellationToken);
-        return TypedResults.Ok(new ItemList<Company>(resolver.Search(q)));
+        return TypedResults.Ok(new ItemList<CompanyView>(await ViewsAsync(resolver.Search(q), resolver, applications, cancellationToken)));
     }
 
     private static async Task<IResult> GetAsync(
-        string id, ApiCaller caller, ICompanyRepository companies, ICompanyAliasRepository aliases, CancellationToken cancellationToken)
+        string id, ApiCaller caller, ICompanyRepository companies, ICompanyAliasRepository aliases, ListingApplications applications, CancellationToken cancellationToken)
     {
         var resolver = await ResolverAsync(companies, aliases, caller.TenantId, cancellationToken);
-        return resolver.ById(id) is { } company ? TypedResults.Ok(company) : ApiProblems.NotFound("company", id);
+        return resolver.ById(id) is { } company
+            ? TypedResults.Ok((await ViewsAsync([company], resolver, applications, cancellationToken))[0])
+            : ApiProblems.NotFound("company", id);
     }
 
     private static async Task<IResult> ListAliasesAsync(ApiCaller caller, ICompanyAliasRepository aliases, CancellationToken cancellationToken) =>

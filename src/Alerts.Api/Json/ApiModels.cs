@@ -55,6 +55,9 @@ public sealed record ApiKeyView(string Id, string Name, string Prefix, DateTimeO
 
 public sealed record AliasView(string Alias, string CompanyId);
 
+/// <summary>A company with its listings and, when the IPO pipelines have seen one, its applications (the latest status per exchange).</summary>
+public sealed record CompanyView(string Id, IReadOnlyList<string> Names, IReadOnlyList<Listing> Listings, IReadOnlyList<Companies.ListingApplication> Applications);
+
 /// <summary>A channel as the API shows it: the target only as far as it is not a credential, the secret never.</summary>
 public sealed record ChannelView(string Id, string Name, ChannelKind Kind, string Target, bool HasSecret, bool Enabled, string? DisabledReason);
 

@@ -6,8 +6,11 @@ namespace Alerts.Api.Page;
 
 public sealed record SignedOutModel(string? Email = null, IReadOnlyDictionary<string, string[]>? Errors = null);
 
-/// <summary>A company as the page lists it: the names and listings as the sources give them.</summary>
-public sealed record CompanyLine(string Id, string Name, IReadOnlyList<string> OtherNames, IReadOnlyList<Listing> Listings);
+/// <summary>A company as the page lists it: the names, listings and (in search results) listing applications as the sources give them.</summary>
+public sealed record CompanyLine(string Id, string Name, IReadOnlyList<string> OtherNames, IReadOnlyList<Listing> Listings)
+{
+    public IReadOnlyList<Companies.ListingApplication> Applications { get; init; } = [];
+}
 
 public sealed record WatchlistLine(string Id, string Name, IReadOnlyList<CompanyLine> Companies);
 
@@ -29,10 +32,13 @@ public sealed record RulesModel(
 
 public sealed record ChannelForm(string? Name = null, string Kind = "Slack", string? Target = null);
 
-/// <summary><see cref="TestedId"/>'s test send reported <see cref="Tested"/>; <see cref="NewSecret"/> is shown this once.</summary>
+/// <summary>
+/// <see cref="TestedId"/>'s test send reported <see cref="Tested"/>; <see cref="NewSecret"/> is shown this once; <see cref="Removing"/>
+/// asks to confirm a removal; <see cref="RenamingId"/>'s rename was refused with <see cref="Errors"/>.
+/// </summary>
 public sealed record ChannelsModel(
     IReadOnlyList<ChannelView> Channels, ChannelForm Form, IReadOnlyDictionary<string, string[]>? Errors = null,
-    string? TestedId = null, TestSendResult? Tested = null, string? NewSecret = null);
+    string? TestedId = null, TestSendResult? Tested = null, string? NewSecret = null, ChannelRemovalImpact? Removing = null, string? RenamingId = null);
 
 public sealed record DeliveryLine(string Id, string Channel, DeliveryStatus Status, int Attempts, string? LastError);
 

@@ -27,6 +27,9 @@ internal static class PageStyles
         input[type=checkbox], input[type=radio] { width: auto; }
         button { font: inherit; margin-top: 8px; padding: 8px 14px; border: 1px solid var(--accent); border-radius: 6px; background: var(--accent); color: #fff; cursor: pointer; min-height: 44px; }
         button.secondary { background: var(--bg); color: var(--accent); }
+        a.action { display: inline-flex; align-items: center; min-height: 44px; margin-top: 8px; padding: 0 6px; color: var(--bad); }
+        details { margin-top: 8px; }
+        summary { cursor: pointer; color: var(--accent); min-height: 44px; display: list-item; padding-top: 10px; }
         :focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
         .inline { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
         .inline label { margin: 0; }

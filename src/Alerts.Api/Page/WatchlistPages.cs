@@ -1,3 +1,4 @@
+using Alerts.Api.Companies;
 using Alerts.Api.Endpoints;
 using Alerts.Api.Json;
 using Alerts.Api.Page.Components;
@@ -8,7 +9,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Alerts.Api.Page;
 
-/// <summary>Watchlists: search companies by code, symbol or name in English or Chinese, and add them with one button.</summary>
+/// <summary>
+/// Watchlists: search companies by code, symbol or name in English or Chinese (each match with its listings and any listing
+/// application the IPO pipelines have seen), and add them with one button.
+/// </summary>
 internal static class WatchlistPages
 {
     private const string Title = "Watchlists";
@@ -22,20 +26,20 @@ internal static class WatchlistPages
         forms.MapPost("/watchlists/remove", RemoveAsync);
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, string? q, string? welcome, WatchlistsApi.Deps deps)
+    private static async Task<IResult> ShowAsync(HttpContext http, string? q, string? welcome, WatchlistsApi.Deps deps, ListingApplications applications)
     {
         var notice = welcome is null ? null : "Your address is confirmed. Find the companies you follow, then choose what to hear about under Rules.";
-        return await RenderAsync(http, deps, q, notice, null, null);
+        return await RenderAsync(http, deps, applications, q, notice, null, null);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, WatchlistsApi.Deps deps)
+    private static async Task<IResult> CreateAsync(HttpContext http, WatchlistsApi.Deps deps, ListingApplications applications)
     {
         var user = PageUserFilter.User(http);
         var name = (await http.Request.ReadFormAsync(http.RequestAborted))["name"].ToString();
         var (watchlist, problem) = await WatchlistsApi.BuildAsync(new WatchlistRequest(name), ApiIds.New(ApiIds.Watchlist), user.TenantId, deps, http.RequestAborted);
         if (watchlist is null)
         {
-            return await RenderAsync(http, deps, null, null, PageErrors.Of(problem!, "name"), name, StatusCodes.Status400BadRequest);
+            return await RenderAsync(http, deps, applications, null, null, PageErrors.Of(problem!, "name"), name, StatusCodes.Status400BadRequest);
         }
 
         await deps.Watchlists.UpsertAsync(watchlist, http.RequestAborted);
@@ -44,7 +48,7 @@ internal static class WatchlistPages
     }
 
     /// <summary>Adds a search result to the chosen watchlist, or to a new "My watchlist" when there is none yet.</summary>
-    private static async Task<IResult> AddAsync(HttpContext http, WatchlistsApi.Deps deps)
+    private static async Task<IResult> AddAsync(HttpContext http, WatchlistsApi.Deps deps, ListingApplications applications)
     {
         var user = PageUserFilter.User(http);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -61,21 +65,21 @@ internal static class WatchlistPages
         var (updated, problem) = await WatchlistsApi.AddAsync(user.TenantId, target, company, deps, http.RequestAborted);
         if (updated is null)
         {
-            return await RenderAsync(http, deps, query, null, PageErrors.Of(problem!, "company", _ => "company"), null, StatusCodes.Status400BadRequest);
+            return await RenderAsync(http, deps, applications, query, null, PageErrors.Of(problem!, "company", _ => "company"), null, StatusCodes.Status400BadRequest);
         }
 
         ApiIds.CatalogChanged(http);
         return PageResults.SeeOther("/watchlists?q=" + Uri.EscapeDataString(query));
     }
 
-    private static async Task<IResult> RemoveAsync(HttpContext http, WatchlistsApi.Deps deps)
+    private static async Task<IResult> RemoveAsync(HttpContext http, WatchlistsApi.Deps deps, ListingApplications applications)
     {
         var user = PageUserFilter.User(http);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var (updated, problem) = await WatchlistsApi.RemoveAsync(user.TenantId, form["watchlist"].ToString(), form["company"].ToString(), deps, http.RequestAborted);
         if (updated is null)
         {
-            return await RenderAsync(http, deps, null, null, PageErrors.Of(problem!, "company"), null, StatusCodes.Status400BadRequest);
+            return await RenderAsync(http, deps, applications, null, null, PageErrors.Of(problem!, "company"), null, StatusCodes.Status400BadRequest);
         }
 
         ApiIds.CatalogChanged(http);
@@ -83,7 +87,7 @@ internal static class WatchlistPages
     }
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, WatchlistsApi.Deps deps, string? query, string? notice, IReadOnlyDictionary<string, string[]>? errors, string? newName, int status = StatusCodes.Status200OK)
+        HttpContext http, WatchlistsApi.Deps deps, ListingApplications applications, string? query, string? notice, IReadOnlyDictionary<string, string[]>? errors, string? newName, int status = StatusCodes.Status200OK)
     {
         var user = PageUserFilter.User(http);
         var resolver = await deps.ResolverAsync(user.TenantId, http.RequestAborted);
@@ -93,7 +97,9 @@ internal static class WatchlistPages
         IReadOnlyList<CompanyLine>? results = null;
         if (!string.IsNullOrWhiteSpace(query))
         {
-            results = [.. resolver.Search(query).Select(Line)];
+            var found = resolver.Search(query);
+            var byCompany = await applications.ForAsync(found, resolver, http.RequestAborted);
+            results = [.. found.Select(c => Line(c) with { Applications = byCompany.GetValueOrDefault(c.Id) ?? [] })];
         }
 
         return PageResults.Render<WatchlistsPage>(

@@ -30,7 +30,10 @@ public sealed class SignedTokens(IDataProtectionProvider provider, TimeProvider 
     }
 
     /// <summary>The fields of a token of this purpose, or null when it was altered, cut short, of another kind or expired.</summary>
-    public IReadOnlyList<string>? Read(string purpose, string? token, int fieldCount)
+    public IReadOnlyList<string>? Read(string purpose, string? token, int fieldCount) => ReadWithExpiry(purpose, token, fieldCount)?.Fields;
+
+    /// <summary>As <see cref="Read"/>, with the time the token stops working (what a single-use token's spent mark must outlive).</summary>
+    public (IReadOnlyList<string> Fields, DateTimeOffset Expires)? ReadWithExpiry(string purpose, string? token, int fieldCount)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 4096)
         {
@@ -51,7 +54,7 @@ public sealed class SignedTokens(IDataProtectionProvider provider, TimeProvider 
         return parts.Length == fieldCount + 1
             && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
             && time.GetUtcNow().ToUnixTimeSeconds() < expires
-                ? parts[1..]
+                ? (parts[1..], DateTimeOffset.FromUnixTimeSeconds(expires))
                 : null;
     }
 }

@@ -106,7 +106,7 @@ public sealed class SubscriberAccounts(
     /// <summary>Redeems a sign-in link once: the confirmed subscriber it names, or null (altered, expired, used, unknown).</summary>
     public async Task<ConfirmedSubscriber?> SignInAsync(string? token, CancellationToken cancellationToken)
     {
-        if (tokens.Read(SignedTokens.SignIn, token, 2) is not [var email, var nonce])
+        if (tokens.ReadWithExpiry(SignedTokens.SignIn, token, 2) is not ([var email, var nonce], var expires))
         {
             return null;
         }
@@ -116,9 +116,15 @@ public sealed class SubscriberAccounts(
             return null;
         }
 
-        return await subscribers.TrySpendAsync("signin-" + nonce, time.GetUtcNow(), cancellationToken)
-            ? new ConfirmedSubscriber(email, tenantId, channelId, false)
-            : null;
+        var now = time.GetUtcNow();
+        if (!await subscribers.TrySpendAsync("signin-" + nonce, now, expires, cancellationToken))
+        {
+            return null;
+        }
+
+        // Spent marks are only needed while their links could still work: each use sweeps the ones that no longer could.
+        await subscribers.PurgeSpentTokensAsync(now, cancellationToken);
+        return new ConfirmedSubscriber(email, tenantId, channelId, false);
     }
 
     /// <summary>The tenant of a confirmed address, for sessions that must end when it no longer is one.</summary>

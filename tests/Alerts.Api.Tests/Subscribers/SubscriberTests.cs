@@ -131,4 +131,26 @@ public sealed class SubscriberTests : IAsyncLifetime
         Assert.Null(tokens.Read(SignedTokens.SignIn, token, 2));
         Assert.Null(tokens.Read(SignedTokens.Confirm, token, 2));
     }
+
+    [Fact]
+    public async Task Signing_in_purges_the_spent_marks_of_expired_links_and_keeps_those_of_links_that_could_still_work()
+    {
+        var accounts = _server.Services.GetRequiredService<SubscriberAccounts>();
+        var subscribers = _server.Store.Subscribers;
+        await accounts.SignUpAsync("kai@example.com", CancellationToken.None);
+        await accounts.ConfirmAsync(_server.MailedToken("kai@example.com", "/confirm"), CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(await subscribers.TrySpendAsync("signin-expired", now.AddHours(-1), now.AddMinutes(-45), CancellationToken.None));
+        Assert.True(await subscribers.TrySpendAsync("signin-live", now.AddMinutes(-5), now.AddMinutes(10), CancellationToken.None));
+        using var anonymous = _server.Client();
+        await anonymous.SendAsync(HttpMethod.Post, "/api/v1/subscribers/sign-in", """{"email":"kai@example.com"}""");
+        var link = _server.MailedToken("kai@example.com", "/sign-in");
+
+        Assert.NotNull(await accounts.SignInAsync(link, CancellationToken.None));
+
+        // The expired link's mark is gone (it can be written again); the live one's and the link just used stay spent.
+        Assert.True(await subscribers.TrySpendAsync("signin-expired", now, now.AddMinutes(-45), CancellationToken.None));
+        Assert.False(await subscribers.TrySpendAsync("signin-live", now, now.AddMinutes(10), CancellationToken.None));
+        Assert.Null(await accounts.SignInAsync(link, CancellationToken.None));
+    }
 }

@@ -108,6 +108,24 @@ public sealed class ManagementApiTests(AzuriteStorage azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_functions_app_serves_the_same_OpenAPI_document_and_reference_page_as_alerts_run()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_standalone.Urls.First()) };
+        var standalone = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var (status, body) = await SendPageAsync("GET", "/openapi/v1.json");
+
+        Assert.True(status == 200, body + string.Join("\n", _functions.Logs.AtLeast(LogLevel.Warning).Select(e => e.ToString())));
+        var functions = JsonNode.Parse(body)!.AsObject();
+        standalone.Remove("servers"); // each names its own host
+        functions.Remove("servers");
+        Assert.Equal(standalone.ToJsonString(), functions.ToJsonString());
+        Assert.Contains("/api/v1/companies", functions["paths"]!.AsObject().Select(p => p.Key));
+        var (reference, html) = await SendPageAsync("GET", "/scalar/v1");
+        Assert.Equal(200, reference);
+        Assert.Equal(await http.GetStringAsync("/scalar/v1"), html);
+    }
+
+    [Fact]
     public void Unsubscribe_links_and_channel_secrets_share_the_stores_key_ring_on_Functions()
     {
         var secrets = Assert.IsType<DataProtectionChannelSecrets>(_functions.Store.ChannelSecrets);
@@ -158,6 +176,16 @@ public sealed class ManagementApiTests(AzuriteStorage azurite) : IAsyncLifetime
         context.Request.Path = path;
         context.Response.Body = new MemoryStream();
         return context;
+    }
+
+    /// <summary>A GET outside /api/v1, which the Functions host routes to the subscriber page's catch-all trigger.</summary>
+    private async Task<(int Status, string Body)> SendPageAsync(string method, string path)
+    {
+        var context = FunctionsRequest(method, path);
+        await (await _functions.Function<SubscriberPageFunction>().RunAsync(context.Request)).ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        using var reader = new StreamReader(context.Response.Body);
+        return (context.Response.StatusCode, await reader.ReadToEndAsync());
     }
 
     private async Task<(int Status, string Body)> SendFunctionsAsync(string method, string path, string? key, string? body)

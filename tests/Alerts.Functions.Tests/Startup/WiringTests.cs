@@ -47,6 +47,17 @@ public sealed class WiringTests(AzuriteStorage azurite) : IAsyncLifetime
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is EmailReadiness);
         Assert.NotNull(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
         Assert.NotNull(host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+
+        // The OpenAPI document is served through the page's catch-all trigger with the worker's own registrations.
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = host.Services };
+        context.Request.Method = "GET";
+        context.Request.Path = "/openapi/v1.json";
+        context.Response.Body = new MemoryStream();
+        await (await ActivatorUtilities.CreateInstance<SubscriberPageFunction>(host.Services).RunAsync(context.Request)).ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        var document = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.True(context.Response.StatusCode == 200, document);
+        Assert.Contains("\"/api/v1/companies\"", document, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,12 @@ public sealed class FunctionsApp : IAsyncDisposable
         var logs = new RecordingLogs();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        // What the worker's host builder registers before Program.cs runs (the OpenAPI document asks for it).
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            ApplicationName = "Alerts.Functions", EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory,
+            ContentRootFileProvider = new Microsoft.Extensions.FileProviders.NullFileProvider(),
+        });
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddAlertsFunctions(settings, store);
         services.AddAlertsManagementApi(configuration);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Alerts.Core.Model;
 using Alerts.Host.Tests.EndToEnd;
+using Alerts.Sources.Samples;
+using Alerts.Sources.Sse;
 using Alerts.Testing;
 using Microsoft.Playwright;
 
@@ -9,8 +11,9 @@ namespace Alerts.Host.Tests.Browser;
 
 /// <summary>
 /// The subscriber page in a real browser (Debian's chromium driven by Playwright, JavaScript off) against a started
-/// <c>alerts run</c>: sign up, confirm from the outbox, build a watchlist by typing 智谱, add a Slack channel at a loopback
-/// fake and test it, choose filings in plain words, push an event, see the alert delivered, unsubscribe by the email's link.
+/// <c>alerts run</c>: sign up, confirm from the outbox, build a watchlist by typing 智谱 (the match shows the STAR Market
+/// application the SSE pipeline reported), add a Slack channel at a loopback fake and test it, choose filings in plain words,
+/// push an event, see the alert delivered, unsubscribe by the email's link, remove the Slack channel after confirming.
 /// Every page is saved at desktop and phone width under artifacts/test-results/screenshots.
 /// </summary>
 public sealed class SubscriberJourneyBrowserTests : IDisposable
@@ -58,20 +61,33 @@ public sealed class SubscriberJourneyBrowserTests : IDisposable
         Assert.True(session.HttpOnly);
         Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
 
-        // A watchlist by typing 智谱: the match shows its names and its HKEX listing.
+        // The SSE review list reports Zhipu's STAR Market application (the bundled sample, through the real parser), pushed
+        // through the running service; a search by 智谱 then shows the HKEX listing and the application with its status.
+        var application = SseIpoReviewParser.Parse(await File.ReadAllTextAsync(SampleData.PathOf(SampleData.SseIpoReviewFile))).Items
+            .Single(a => a.Issuers.Any(i => i.Name == "北京智谱华章科技股份有限公司"));
+        Assert.Equal(HttpStatusCode.Accepted, await service.PushAsync([MarketEvent.Of(application)]));
         await page.GetByLabel("Code, symbol or name, in English or Chinese").FillAsync("智谱");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         var results = page.GetByRole(AriaRole.List, new() { Name = "Search results" });
         await Expect(results, "Zhipu");
         await Expect(results, "HKEX 02513 (2513.HK, HKD)");
-        await ShotAsync(page, "04-watchlist-search");
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                await page.ReloadAsync();
+                return await page.GetByRole(AriaRole.List, new() { Name = "Listing applications of Zhipu" }).CountAsync() == 1;
+            },
+            service.Process);
+        var applications = page.GetByRole(AriaRole.List, new() { Name = "Listing applications of Zhipu" });
+        await Expect(applications, "SSE STAR Market (科创板) · 已受理 · 29 Sep 2026");
+        await ShotAsync(page, "04-search-with-star-application");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add Zhipu to my watchlist" }).ClickAsync();
         await Expect(page.Locator("#mine ~ ul"), "Zhipu");
         await ShotAsync(page, "05-watchlist");
 
         // A Slack channel at the loopback fake, and a test send that says what happened.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Channels" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync("Team Slack");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Team Slack");
         await page.GetByLabel("Kind").SelectOptionAsync("Slack");
         await page.GetByLabel("Webhook URL, or email address").FillAsync(slack.BaseAddress + "services/T0/B0/secret");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add channel" }).ClickAsync();
@@ -128,6 +144,16 @@ public sealed class SubscriberJourneyBrowserTests : IDisposable
         await ShotAsync(page, "11-unsubscribed");
         await page.GotoAsync(site + "/channels");
         await Expect(page, "Not active: unsubscribed by the recipient");
+
+        // Removing the Slack channel asks first (a page of its own, no script), then it is gone from the page and the rule.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remove Team Slack" }).ClickAsync();
+        await Expect(page, "Remove “Team Slack”?");
+        await Expect(page, "The rule “Zhipu filings” will keep sending to its other channels");
+        await ShotAsync(page, "12-channel-remove-confirm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Team Slack" }).ClickAsync();
+        await Expect(page, "“Team Slack” is removed");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send a test to Team Slack" }).CountAsync());
+        await ShotAsync(page, "13-channel-removed");
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
