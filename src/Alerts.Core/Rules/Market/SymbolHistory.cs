@@ -68,7 +68,7 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
         }
 
         changed |= before != (today.Price, today.At, today.Volume, today.Currency, today.PreviousClose, today.Minutes.Count);
-        changed |= RecordMinute(today, tick);
+        changed |= RecordMinute(today, tick, Calendar);
         var slot = VolumeProfile.SlotOf(Calendar.LocalTime(tick.Time));
         if (tick.Volume > today.Slots[slot])
         {
@@ -153,14 +153,19 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
         return low == decimal.MaxValue ? null : (low, high);
     }
 
-    /// <summary>The average volume traded by the same quarter hour on up to <paramref name="days"/> profiled days before <paramref name="before"/>.</summary>
+    /// <summary>
+    /// The average volume traded by the same quarter hour on up to <paramref name="days"/> profiled days before <paramref name="before"/>;
+    /// half-days are left out of the averages for quarter hours after their early close.
+    /// </summary>
     public (decimal Average, int Days)? AverageVolumeBy(int slot, int days, DateOnly before)
     {
         long total = 0;
         var counted = 0;
         for (var i = Daily.Profiles.Count - 1; i >= 0 && counted < days; i--)
         {
-            if (Daily.Profiles[i].Date < before)
+            // A half-day's profile stops at its early close: it says nothing about the volume by a later time of day.
+            var date = Daily.Profiles[i].Date;
+            if (date < before && !(Calendar.Hours.ClosesEarly(date) && slot * VolumeProfile.SlotMinutes >= Calendar.CloseOn(date)?.TotalMinutes))
             {
                 total += Daily.Profiles[i].VolumeBy(slot);
                 counted++;
@@ -176,7 +181,7 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
         return index >= 0 ? index : ~index;
     }
 
-    private static bool RecordMinute(IntradayHistory today, PriceTick tick)
+    private static bool RecordMinute(IntradayHistory today, PriceTick tick, TradingCalendar calendar)
     {
         var minute = tick.Time.ToUnixTimeSeconds() / 60;
         var minutes = today.Minutes;
@@ -195,7 +200,16 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
             changed = true;
         }
 
-        var oldest = minutes[^1].Minute - IntradayHistory.MaxWindowMinutes;
+        // Kept: the longest window in trading time, which reaches past the lunch break and the night (never less than wall time).
+        var newest = minutes[^1].Minute;
+        if (minutes[0].Minute >= newest - IntradayHistory.MaxWindowMinutes)
+        {
+            return changed;
+        }
+
+        var window = TimeSpan.FromMinutes(IntradayHistory.MaxWindowMinutes);
+        var oldest = calendar.TradingTimeBefore(DateTimeOffset.FromUnixTimeSeconds((newest + 1) * 60), window).ToUnixTimeSeconds() / 60;
+        oldest = Math.Min(oldest, newest - IntradayHistory.MaxWindowMinutes);
         var stale = minutes.FindIndex(m => m.Minute >= oldest);
         if (stale > 0)
         {
