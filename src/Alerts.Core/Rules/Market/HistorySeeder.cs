@@ -22,9 +22,18 @@ public sealed class HistorySeeder(MarketHistoryService history, IEnumerable<IDai
                 continue;
             }
 
-            var closes = await source.GetDailyClosesAsync(symbol, from, to, cancellationToken);
-            var changed = await history.SeedAsync(symbol, [.. closes.Select(c => (c.Date, c.Close))], cancellationToken);
-            results.Add(new SeedResult(symbol, source.Name, closes.Count, changed));
+            try
+            {
+                var closes = await source.GetDailyClosesAsync(symbol, from, to, cancellationToken);
+                var changed = await history.SeedAsync(symbol, [.. closes.Select(c => (c.Date, c.Close))], cancellationToken);
+                results.Add(new SeedResult(symbol, source.Name, closes.Count, changed, closes.Count == 0 ? "the source has no closes in those dates" : null));
+            }
+            catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException
+                || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // One symbol's failure (an unknown symbol, a 429, a timeout) is its result; the other symbols are still seeded.
+                results.Add(new SeedResult(symbol, source.Name, 0, 0, exception is OperationCanceledException ? "timed out" : exception.Message));
+            }
         }
 
         return results;
