@@ -108,6 +108,37 @@ public sealed class MarketRulesEndToEndTests : IDisposable
         Assert.Contains("2513.HK: 2 close(s) read, 0 new or changed", again.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task History_seed_asks_the_enabled_yahoo_source_for_daily_closes_and_reports_a_symbol_it_cannot_seed()
+    {
+        // Bars dated relative to today, because the command asks for the last --days from the real clock.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var bars = new[] { today.AddDays(-100), today.AddDays(-3), today.AddDays(-1) };
+        var times = string.Join(',', bars.Select(d => new DateTimeOffset(d.ToDateTime(new TimeOnly(9, 30)), TimeSpan.FromHours(8)).ToUnixTimeSeconds()));
+        var chart = $$$"""{"chart":{"result":[{"meta":{"currency":"HKD","symbol":"2513.HK","gmtoffset":28800},"timestamp":[{{{times}}}],"indicators":{"quote":[{"close":[300.0,470.0,480.5]}]}}],"error":null}}""";
+        await using var yahoo = await Alerts.Testing.LoopbackServer.StartAsync(async (request, context) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.StatusCode = request.PathAndQuery.Contains("9999.HK", StringComparison.Ordinal) ? 404 : 200;
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, context.Response.StatusCode == 404
+                ? """{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found"}}}"""
+                : chart);
+        });
+        var environment = CatalogFiles.Environment(Data);
+        environment["Alerts__Sources__0__Name"] = "yahoo-quotes";
+        environment["Alerts__Sources__0__Kind"] = "yahoo-quotes";
+        environment["Alerts__Sources__0__Url"] = yahoo.Url("/").ToString();
+
+        var seeded = await AlertsProcess.RunAsync(_work, environment, "history", "seed", "--symbol", "2513.HK", "9999.HK", "--days", "30");
+        var shown = await AlertsProcess.RunAsync(_work, environment, "history", "show", "2513.HK");
+
+        Assert.Equal(1, seeded.ExitCode);
+        Assert.Contains("2513.HK: 2 close(s) from yahoo-quotes, 2 new or changed", seeded.Output, StringComparison.Ordinal);
+        Assert.Contains("9999.HK: not seeded (yahoo-quotes): yahoo-quotes: 9999.HK: ", seeded.Output, StringComparison.Ordinal);
+        Assert.Contains($"2513.HK: 2 daily close(s) from {today.AddDays(-3):yyyy-MM-dd} to {today.AddDays(-1):yyyy-MM-dd}, last 480.5", shown.Output, StringComparison.Ordinal);
+        Assert.Contains(yahoo.Requests, r => r.PathAndQuery == "/v8/finance/chart/2513.HK?interval=1d&range=1mo");
+    }
+
     private async Task<string> WriteAsync(string name, string content)
     {
         var path = Path.Combine(_work, name);
