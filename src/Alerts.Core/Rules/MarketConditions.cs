@@ -33,7 +33,7 @@ internal static class MarketConditions
         };
         if (history?.CloseRange(from, today) is not { } range)
         {
-            return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no stored closes of {tick.Symbol} in the {window} window");
+            return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no stored closes of {tick.Symbol} in the {window} window" + SeedingFailed(history));
         }
 
         var high = rule.Extreme == Extreme.High;
@@ -76,7 +76,7 @@ internal static class MarketConditions
             var anchor = calendar.TradingDaysBefore(calendar.TradingDayOf(tick.Time), days);
             if (history?.CloseOnOrBefore(anchor) is not { Close: > 0 } close)
             {
-                return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no stored close of {tick.Symbol} on or before {anchor:yyyy-MM-dd}");
+                return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no stored close of {tick.Symbol} on or before {anchor:yyyy-MM-dd}" + SeedingFailed(history));
             }
 
             move = (tick.Price - close.Close) / close.Close * 100m;
@@ -99,6 +99,9 @@ internal static class MarketConditions
                 : $"over {v.from.Days} trading day(s), from the close of {v.fromDate:yyyy-MM-dd} at {v.tick.Currency} {Shown.Money(v.from.Price)}")
             + $" to {v.tick.Currency} {Shown.Money(v.tick.Price)}");
     }
+
+    private static string SeedingFailed(SymbolHistory? history) =>
+        history?.Daily.SeedProblem is { } problem ? $" (seeding its closes failed: {problem})" : string.Empty;
 
     private static MarketOutcome VolumeSpike(VolumeSpikeRule rule, RuleState state, PriceTick tick, SymbolHistory? history, TradingCalendar calendar, bool newDay)
     {

@@ -8,7 +8,8 @@ namespace Alerts.Core.Rules.Market;
 /// (a rule on a newly watched symbol would otherwise be held back for a year). Runs beside evaluation, never in it: a slow or
 /// failing source only delays the backfill. Each pass asks for at most <see cref="MaxSymbolsPerPass"/> symbols; a symbol is
 /// asked again only when a rule needs a longer window than was asked for, or <see cref="RetryFailedAfter"/> after a failure.
-/// Results (failures included) are logged and kept in <see cref="Results"/>.
+/// Results are logged and kept in <see cref="Results"/>; a failure is also stored with the symbol's history
+/// (<see cref="DailyHistory.SeedProblem"/>), so the rules it holds back say why.
 /// </summary>
 public sealed partial class HistoryBackfill(MarketHistoryService history, HistorySeeder seeder, TimeProvider clock, ILogger<HistoryBackfill> logger)
 {
@@ -49,6 +50,9 @@ public sealed partial class HistoryBackfill(MarketHistoryService history, Histor
             if (result.Problem is { } problem)
             {
                 LogSeedFailed(logger, symbol, from, result.Source ?? "no source", problem);
+                var source = result.Source ?? "no source";
+                var note = problem.StartsWith(source + ":", StringComparison.Ordinal) ? problem : $"{source}: {problem}";
+                await history.NoteSeedProblemAsync(symbol, note, cancellationToken);
             }
             else if (result.Source is { } source)
             {

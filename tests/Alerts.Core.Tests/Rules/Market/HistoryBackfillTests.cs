@@ -17,6 +17,8 @@ public sealed class HistoryBackfillTests
     {
         public List<(string Symbol, DateOnly From, DateOnly To)> Asked { get; } = [];
 
+        public HashSet<string> Failing { get; } = [.. failing];
+
         public string Name => "fake-daily";
 
         public bool Serves(string symbol) => !symbol.EndsWith("=X", StringComparison.Ordinal);
@@ -24,7 +26,7 @@ public sealed class HistoryBackfillTests
         public Task<IReadOnlyList<DailyClose>> GetDailyClosesAsync(string symbol, DateOnly from, DateOnly to, CancellationToken cancellationToken)
         {
             Asked.Add((symbol, from, to));
-            if (failing.Contains(symbol))
+            if (Failing.Contains(symbol))
             {
                 throw new HttpRequestException($"fake-daily: {symbol}: 429 Too Many Requests");
             }
@@ -117,5 +119,35 @@ public sealed class HistoryBackfillTests
 
         Assert.Empty(results);
         Assert.Empty(source.Asked);
+    }
+
+    [Fact]
+    public async Task A_rule_held_back_for_want_of_closes_says_that_seeding_them_failed_until_a_retry_succeeds()
+    {
+        var source = new FakeCloses(failing: H);
+        var (backfill, history, time, pipeline) = await CreateAsync(source);
+        await using var _p = pipeline;
+        var book = Book(NewHigh(HistoryWindow.Weeks52));
+        await backfill.RunAsync(book, CancellationToken.None);
+
+        async Task<FiringDecision> DecideAsync()
+        {
+            var tick = new Alerts.Core.Model.PriceTick(H, 500m, 0m, 1_000, time.GetUtcNow(), "HKD", "quotes");
+            var market = new MarketMemory();
+            market.Add(await history.ObserveAsync(tick, CancellationToken.None));
+            var marketEvent = Alerts.Core.Model.MarketEvent.Of(tick);
+            return RuleFiring.Decide(book.Match(marketEvent)[0], null, marketEvent, market);
+        }
+
+        var failed = await DecideAsync();
+        source.Failing.Clear();
+        time.Advance(HistoryBackfill.RetryFailedAfter);
+        await backfill.RunAsync(book, CancellationToken.None);
+        var seeded = await DecideAsync();
+
+        Assert.True(failed.HeldBack);
+        Assert.Equal("held back: no stored closes of 2513.HK in the 52-week window (seeding its closes failed: fake-daily: 2513.HK: 429 Too Many Requests)", failed.Reason);
+        Assert.False(seeded.HeldBack);
+        Assert.Null((await history.LoadAsync(H, CancellationToken.None))!.Daily.SeedProblem);
     }
 }
