@@ -93,6 +93,41 @@ public sealed class MarketRulesEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Backtest_seeds_day_window_rules_from_the_yahoo_source_and_a_symbol_it_cannot_seed_says_so_where_its_rule_is_held_back()
+    {
+        var times = string.Join(',', new[] { 6, 7 }.Select(day => new DateTimeOffset(2026, 1, day, 9, 30, 0, TimeSpan.FromHours(8)).ToUnixTimeSeconds()));
+        var chart = $$$"""{"chart":{"result":[{"meta":{"currency":"HKD","symbol":"2513.HK","gmtoffset":28800},"timestamp":[{{{times}}}],"indicators":{"quote":[{"close":[470.0,480.0]}]}}],"error":null}}""";
+        await using var yahoo = await Alerts.Testing.LoopbackServer.StartAsync(async (request, context) =>
+        {
+            var unknown = request.PathAndQuery.Contains("688999.SS", StringComparison.Ordinal);
+            context.Response.ContentType = "application/json";
+            context.Response.StatusCode = unknown ? 404 : 200;
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, unknown
+                ? """{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found"}}}"""
+                : chart);
+        });
+        var environment = CatalogFiles.Environment(Data);
+        environment["Alerts__Sources__0__Name"] = "yahoo-quotes";
+        environment["Alerts__Sources__0__Kind"] = "yahoo-quotes";
+        environment["Alerts__Sources__0__Url"] = yahoo.Url("/").ToString();
+        var rules = await WriteAsync("rules.json", Catalog(Rule("newHighLow", "record", new JsonObject { ["window"] = "Weeks52" })));
+        var ticks = new[]
+        {
+            new PriceTick("2513.HK", 485m, 0, 1_500_000, Ten, "HKD", "quotes"),
+            new PriceTick("688999.SS", 605m, 0, 900_000, Ten.AddMinutes(1), "CNY", "quotes"),
+        };
+        var events = await WriteAsync("ticks.jsonl", string.Join('\n', ticks.Select(t => JsonSerializer.Serialize(MarketEvent.Of(t), AlertsJsonContext.Default.MarketEvent))));
+
+        var result = await AlertsProcess.RunAsync(_work, environment, "backtest", "--rules", rules, "--events", events, "--seed-from-sources");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("seeded 2513.HK: 2 close(s) to 2026-01-07 from yahoo-quotes", result.Output, StringComparison.Ordinal);
+        Assert.Contains("could not seed 688999.SS: yahoo-quotes: 688999.SS: ", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("record                   Zhipu (2513.HK) new 52-week high HKD 485.00 (previous highest close HKD 480.00 over 2 trading day(s))", result.Output, StringComparison.Ordinal);
+        Assert.Contains("(688999.SS) held back: no stored closes of 688999.SS in the 52-week window (seeding its closes failed: yahoo-quotes: 688999.SS: ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task History_seed_merges_closes_reports_bad_lines_and_show_prints_them()
     {
         var closes = await WriteAsync("closes.csv", "symbol,date,close\n2513.HK,2026-01-06,470\n2513.HK,06/01/2026,471\n2513.hk,2026-01-07,480.5\n");

@@ -50,9 +50,7 @@ public sealed partial class HistoryBackfill(MarketHistoryService history, Histor
             if (result.Problem is { } problem)
             {
                 LogSeedFailed(logger, symbol, from, result.Source ?? "no source", problem);
-                var source = result.Source ?? "no source";
-                var note = problem.StartsWith(source + ":", StringComparison.Ordinal) ? problem : $"{source}: {problem}";
-                await history.NoteSeedProblemAsync(symbol, note, cancellationToken);
+                await history.NoteSeedProblemAsync(symbol, result.Note, cancellationToken);
             }
             else if (result.Source is { } source)
             {
