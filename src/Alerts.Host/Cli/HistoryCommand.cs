@@ -74,6 +74,11 @@ public static class HistoryCommand
                 ? $"{name}: no daily closes"
                 : $"{name}: {daily.Dates.Count} daily close(s) from {DailyHistory.FromNumber(daily.Dates[0]):yyyy-MM-dd} to {DailyHistory.FromNumber(daily.Dates[^1]):yyyy-MM-dd}, "
                     + $"last {daily.Closes[^1].ToString(CultureInfo.InvariantCulture)}; {daily.Profiles.Count} day(s) of volume profile");
+            if (daily.SeedProblem is { } problem)
+            {
+                Console.WriteLine($"last seeding failed: {problem}");
+            }
+
             if (history.Latest is { } latest)
             {
                 Console.WriteLine($"latest quote {latest.Currency} {latest.Price.ToString(CultureInfo.InvariantCulture)} at {latest.At.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}");
