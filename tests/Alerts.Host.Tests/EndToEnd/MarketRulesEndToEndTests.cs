@@ -97,19 +97,8 @@ public sealed class MarketRulesEndToEndTests : IDisposable
     {
         var times = string.Join(',', new[] { 6, 7 }.Select(day => new DateTimeOffset(2026, 1, day, 9, 30, 0, TimeSpan.FromHours(8)).ToUnixTimeSeconds()));
         var chart = $$$"""{"chart":{"result":[{"meta":{"currency":"HKD","symbol":"2513.HK","gmtoffset":28800},"timestamp":[{{{times}}}],"indicators":{"quote":[{"close":[470.0,480.0]}]}}],"error":null}}""";
-        await using var yahoo = await Alerts.Testing.LoopbackServer.StartAsync(async (request, context) =>
-        {
-            var unknown = request.PathAndQuery.Contains("688999.SS", StringComparison.Ordinal);
-            context.Response.ContentType = "application/json";
-            context.Response.StatusCode = unknown ? 404 : 200;
-            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, unknown
-                ? """{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found"}}}"""
-                : chart);
-        });
-        var environment = CatalogFiles.Environment(Data);
-        environment["Alerts__Sources__0__Name"] = "yahoo-quotes";
-        environment["Alerts__Sources__0__Kind"] = "yahoo-quotes";
-        environment["Alerts__Sources__0__Url"] = yahoo.Url("/").ToString();
+        await using var yahoo = await StartYahooAsync(chart, unknownSymbol: "688999.SS");
+        var environment = YahooEnvironment(yahoo);
         var rules = await WriteAsync("rules.json", Catalog(Rule("newHighLow", "record", new JsonObject { ["window"] = "Weeks52" })));
         var ticks = new[]
         {
@@ -151,18 +140,8 @@ public sealed class MarketRulesEndToEndTests : IDisposable
         var bars = new[] { today.AddDays(-100), today.AddDays(-3), today.AddDays(-1) };
         var times = string.Join(',', bars.Select(d => new DateTimeOffset(d.ToDateTime(new TimeOnly(9, 30)), TimeSpan.FromHours(8)).ToUnixTimeSeconds()));
         var chart = $$$"""{"chart":{"result":[{"meta":{"currency":"HKD","symbol":"2513.HK","gmtoffset":28800},"timestamp":[{{{times}}}],"indicators":{"quote":[{"close":[300.0,470.0,480.5]}]}}],"error":null}}""";
-        await using var yahoo = await Alerts.Testing.LoopbackServer.StartAsync(async (request, context) =>
-        {
-            context.Response.ContentType = "application/json";
-            context.Response.StatusCode = request.PathAndQuery.Contains("9999.HK", StringComparison.Ordinal) ? 404 : 200;
-            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, context.Response.StatusCode == 404
-                ? """{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found"}}}"""
-                : chart);
-        });
-        var environment = CatalogFiles.Environment(Data);
-        environment["Alerts__Sources__0__Name"] = "yahoo-quotes";
-        environment["Alerts__Sources__0__Kind"] = "yahoo-quotes";
-        environment["Alerts__Sources__0__Url"] = yahoo.Url("/").ToString();
+        await using var yahoo = await StartYahooAsync(chart, unknownSymbol: "9999.HK");
+        var environment = YahooEnvironment(yahoo);
 
         var seeded = await AlertsProcess.RunAsync(_work, environment, "history", "seed", "--symbol", "2513.HK", "9999.HK", "--days", "30");
         var shown = await AlertsProcess.RunAsync(_work, environment, "history", "show", "2513.HK");
@@ -172,6 +151,28 @@ public sealed class MarketRulesEndToEndTests : IDisposable
         Assert.Contains("9999.HK: not seeded (yahoo-quotes): yahoo-quotes: 9999.HK: ", seeded.Output, StringComparison.Ordinal);
         Assert.Contains($"2513.HK: 2 daily close(s) from {today.AddDays(-3):yyyy-MM-dd} to {today.AddDays(-1):yyyy-MM-dd}, last 480.5", shown.Output, StringComparison.Ordinal);
         Assert.Contains(yahoo.Requests, r => r.PathAndQuery == "/v8/finance/chart/2513.HK?interval=1d&range=1mo");
+    }
+
+    /// <summary>A loopback Yahoo chart v8 that answers every symbol with <paramref name="chart"/>, and 404 for <paramref name="unknownSymbol"/>.</summary>
+    private static Task<Alerts.Testing.LoopbackServer> StartYahooAsync(string chart, string unknownSymbol) =>
+        Alerts.Testing.LoopbackServer.StartAsync(async (request, context) =>
+        {
+            var unknown = request.PathAndQuery.Contains(unknownSymbol, StringComparison.Ordinal);
+            context.Response.ContentType = "application/json";
+            context.Response.StatusCode = unknown ? 404 : 200;
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, unknown
+                ? """{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found"}}}"""
+                : chart);
+        });
+
+    /// <summary>The test's data directory with the yahoo-quotes source enabled against the loopback fake.</summary>
+    private Dictionary<string, string> YahooEnvironment(Alerts.Testing.LoopbackServer yahoo)
+    {
+        var environment = CatalogFiles.Environment(Data);
+        environment["Alerts__Sources__0__Name"] = "yahoo-quotes";
+        environment["Alerts__Sources__0__Kind"] = "yahoo-quotes";
+        environment["Alerts__Sources__0__Url"] = yahoo.Url("/").ToString();
+        return environment;
     }
 
     private async Task<string> WriteAsync(string name, string content)

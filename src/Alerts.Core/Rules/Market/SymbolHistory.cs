@@ -24,6 +24,9 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
     // Many rules with the same window read the same range on every tick of the day: computed once until the closes change.
     private readonly Dictionary<(int From, int Before), (decimal High, decimal Low, int Days)?> _ranges = [];
 
+    // The oldest minute kept changes only when a new minute starts: worked out once per minute, not per tick.
+    private (long Newest, long Oldest) _oldestKept = (-1, -1);
+
     public Quote? Latest => Today is { } t ? new Quote(Symbol, t.Price, t.Currency, t.At) : null;
 
     /// <summary>Applies a tick; says which of the two stored parts changed.</summary>
@@ -68,7 +71,7 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
         }
 
         changed |= before != (today.Price, today.At, today.Volume, today.Currency, today.PreviousClose, today.Minutes.Count);
-        changed |= RecordMinute(today, tick, Calendar);
+        changed |= RecordMinute(today, tick);
         var slot = VolumeProfile.SlotOf(Calendar.LocalTime(tick.Time));
         if (tick.Volume > today.Slots[slot])
         {
@@ -181,7 +184,7 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
         return index >= 0 ? index : ~index;
     }
 
-    private static bool RecordMinute(IntradayHistory today, PriceTick tick, TradingCalendar calendar)
+    private bool RecordMinute(IntradayHistory today, PriceTick tick)
     {
         var minute = tick.Time.ToUnixTimeSeconds() / 60;
         var minutes = today.Minutes;
@@ -207,9 +210,14 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
             return changed;
         }
 
-        var window = TimeSpan.FromMinutes(IntradayHistory.MaxWindowMinutes);
-        var oldest = calendar.TradingTimeBefore(DateTimeOffset.FromUnixTimeSeconds((newest + 1) * 60), window).ToUnixTimeSeconds() / 60;
-        oldest = Math.Min(oldest, newest - IntradayHistory.MaxWindowMinutes);
+        if (_oldestKept.Newest != newest)
+        {
+            var window = TimeSpan.FromMinutes(IntradayHistory.MaxWindowMinutes);
+            var start = Calendar.TradingTimeBefore(DateTimeOffset.FromUnixTimeSeconds((newest + 1) * 60), window).ToUnixTimeSeconds() / 60;
+            _oldestKept = (newest, Math.Min(start, newest - IntradayHistory.MaxWindowMinutes));
+        }
+
+        var oldest = _oldestKept.Oldest;
         var stale = minutes.FindIndex(m => m.Minute >= oldest);
         if (stale > 0)
         {
