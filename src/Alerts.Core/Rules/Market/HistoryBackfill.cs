@@ -42,7 +42,7 @@ public sealed partial class HistoryBackfill(MarketHistoryService history, Histor
 
             var calendar = Calendars.TradingCalendars.ForSymbol(symbol);
             var yesterday = calendar.TradingDaysBefore(calendar.TradingDayOf(now), 1);
-            var result = await HasEnoughAsync(symbol, from, calendar, cancellationToken)
+            var result = await HasEnoughAsync(symbol, from, calendar.TradingDayOf(now), calendar, cancellationToken)
                 ? new SeedResult(symbol, null, 0, 0)
                 : (await seeder.SeedAsync([symbol], from, yesterday, cancellationToken))[0];
             _done[symbol] = (from, result, now);
@@ -61,15 +61,19 @@ public sealed partial class HistoryBackfill(MarketHistoryService history, Histor
         return results;
     }
 
-    /// <summary>Whether the stored closes already reach back to the window's first trading day (all-time: any close at all).</summary>
-    private async Task<bool> HasEnoughAsync(string symbol, DateOnly from, Calendars.TradingCalendar calendar, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the stored closes already reach back to the window's first trading day. All-time asks for a year: the first tick
+    /// stores yesterday's close, which must not pass for a history, and a listing younger than that is asked once per process.
+    /// </summary>
+    private async Task<bool> HasEnoughAsync(string symbol, DateOnly from, DateOnly today, Calendars.TradingCalendar calendar, CancellationToken cancellationToken)
     {
         if (await history.LoadAsync(symbol, cancellationToken) is not { Daily.Dates.Count: > 0 } stored)
         {
             return false;
         }
 
-        return from == DateOnly.MinValue || DailyHistory.FromNumber(stored.Daily.Dates[0]) <= calendar.NextOrSame(from);
+        var reach = from == DateOnly.MinValue ? today.AddDays(-365) : from;
+        return DailyHistory.FromNumber(stored.Daily.Dates[0]) <= calendar.NextOrSame(reach);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the daily closes of {Symbol} from {From} with {Source}: {Received} received, {Changed} new or changed")]

@@ -87,6 +87,20 @@ public sealed class HistoryBackfillTests
     }
 
     [Fact]
+    public async Task An_all_time_rule_is_not_satisfied_by_the_one_close_the_first_tick_stores()
+    {
+        var source = new FakeCloses();
+        var (backfill, history, time, pipeline) = await CreateAsync(source);
+        await using var _p = pipeline;
+        await history.ObserveAsync(new Alerts.Core.Model.PriceTick(H, 480m, 470m, 1_000, time.GetUtcNow(), "HKD", "quotes"), CancellationToken.None);
+
+        var results = await backfill.RunAsync(Book(NewHigh(HistoryWindow.AllTime)), CancellationToken.None);
+
+        Assert.Equal("fake-daily", results.Single(r => r.Symbol == H).Source);
+        Assert.True((await history.LoadAsync(H, CancellationToken.None))!.Daily.Dates.Count > 200);
+    }
+
+    [Fact]
     public async Task A_failure_is_a_visible_result_the_other_symbols_are_still_seeded_and_it_is_retried_an_hour_later()
     {
         var source = new FakeCloses(failing: H);
