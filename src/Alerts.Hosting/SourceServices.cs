@@ -13,6 +13,7 @@ public static class SourceServices
         services.AddSingleton(store.Sources);
         services.AddSingleton<IQuoteSymbols, RuleQuoteSymbols>();
         services.AddSingleton<SourcePoller>();
+        services.AddDailyCloseSources(sources);
         return services.AddFeedSources(sources);
     }
 }

@@ -10,7 +10,6 @@ public static class AlertFactory
     /// <param name="explanation">What a market rule saw (<see cref="FiringDecision.Explanation"/>), written into the headline.</param>
     public static Alert Create(RuleMatch match, MarketEvent marketEvent, DateTimeOffset now, string? explanation = null)
     {
-        ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(marketEvent);
         var rule = match.Rule;
         var id = StableIds.Alert(rule.TenantId, rule.Id, marketEvent.Id);

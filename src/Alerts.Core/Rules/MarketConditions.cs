@@ -33,7 +33,7 @@ internal static class MarketConditions
         };
         if (history?.CloseRange(from, today) is not { } range)
         {
-            return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no stored closes of {tick.Symbol} in the {window} window");
+            return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no stored closes of {tick.Symbol} in the {window} window" + SeedingFailed(history));
         }
 
         var high = rule.Extreme == Extreme.High;
@@ -53,9 +53,11 @@ internal static class MarketConditions
         var fromDate = default(DateOnly);
         if (rule.Minutes is { } minutes)
         {
-            if (history?.RangeSince(tick.Time - TimeSpan.FromMinutes(minutes)) is not { } range || range.Low <= 0)
+            // N minutes of trading: a window that reaches into the lunch break or past the last close continues before it.
+            var since = calendar.TradingTimeBefore(tick.Time, TimeSpan.FromMinutes(minutes));
+            if (history?.RangeSince(since) is not { } range || range.Low <= 0)
             {
-                return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no quotes of {tick.Symbol} in the last {minutes} minutes");
+                return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no quotes of {tick.Symbol} in the last {minutes} trading minutes");
             }
 
             var up = (tick.Price - range.Low) / range.Low * 100m;
@@ -74,7 +76,7 @@ internal static class MarketConditions
             var anchor = calendar.TradingDaysBefore(calendar.TradingDayOf(tick.Time), days);
             if (history?.CloseOnOrBefore(anchor) is not { Close: > 0 } close)
             {
-                return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no stored close of {tick.Symbol} on or before {anchor:yyyy-MM-dd}");
+                return MarketOutcome.HeldBack(state.Armed, state.Reference, $"no stored close of {tick.Symbol} on or before {anchor:yyyy-MM-dd}" + SeedingFailed(history));
             }
 
             move = (tick.Price - close.Close) / close.Close * 100m;
@@ -93,10 +95,13 @@ internal static class MarketConditions
         return MarketOutcome.Edge(beyond, rearmed, state.Reference, (tick, move, threshold, from, fromDate), static v =>
             $"moved {Shown.Percent(v.move)}% (threshold {Shown.Number(v.threshold)}%) "
             + (v.from.Minutes > 0
-                ? $"in {v.from.Minutes} minutes, from {v.tick.Currency} {Shown.Money(v.from.Price)}"
+                ? $"in {v.from.Minutes} trading minutes, from {v.tick.Currency} {Shown.Money(v.from.Price)}"
                 : $"over {v.from.Days} trading day(s), from the close of {v.fromDate:yyyy-MM-dd} at {v.tick.Currency} {Shown.Money(v.from.Price)}")
             + $" to {v.tick.Currency} {Shown.Money(v.tick.Price)}");
     }
+
+    private static string SeedingFailed(SymbolHistory? history) =>
+        history?.Daily.SeedProblem is { } problem ? $" (seeding its closes failed: {problem})" : string.Empty;
 
     private static MarketOutcome VolumeSpike(VolumeSpikeRule rule, RuleState state, PriceTick tick, SymbolHistory? history, TradingCalendar calendar, bool newDay)
     {

@@ -19,15 +19,15 @@ public sealed partial class RuleBook
         private readonly bool _mayRepeat;
         private bool _keywordsFound;
 
-        public Scan(RuleBook book, string title, int categoryMask, int capacity, bool mayRepeat)
+        public Scan(RuleBook book, Scratch scratch, string title, int categoryMask, List<RuleMatch> matches, bool mayRepeat)
         {
             _mayRepeat = mayRepeat;
             _book = book;
             _title = title;
             _categoryMask = categoryMask;
-            _scratch = t_scratch ??= new Scratch();
+            _scratch = scratch;
             _stamp = _scratch.Begin(book._announcementRules.Length, book._keywordCount);
-            Matches = new List<RuleMatch>(capacity);
+            Matches = matches;
         }
 
         public List<RuleMatch> Matches { get; }
@@ -184,6 +184,10 @@ public sealed partial class RuleBook
         public int[] Keywords { get; private set; } = [];
 
         public List<int> Found { get; } = [];
+
+        public List<Company> Companies { get; } = [];
+
+        public List<(Company Company, Bucket[] Buckets)> Indexed { get; } = [];
 
         public int Begin(int rules, int keywords)
         {

@@ -82,11 +82,25 @@ public sealed partial class RuleBook
     /// <summary>Announcement rules whose scope, categories and keywords the announcement meets; one match per rule.</summary>
     public IReadOnlyList<RuleMatch> Match(Announcement announcement)
     {
+        var matches = new List<RuleMatch>();
+        Match(announcement, matches);
+        return matches;
+    }
+
+    /// <summary>
+    /// Appends the announcement's matches to <paramref name="matches"/> and returns how many: a caller that matches many events
+    /// reuses one buffer (clearing it between events), so matching allocates nothing per rule matched.
+    /// </summary>
+    public int Match(Announcement announcement, List<RuleMatch> matches)
+    {
         ArgumentNullException.ThrowIfNull(announcement);
-        var companies = new List<Company>(announcement.Issuers.Count);
+        ArgumentNullException.ThrowIfNull(matches);
+        var scratch = t_scratch ??= new Scratch();
+        var companies = scratch.Companies;
+        companies.Clear();
         foreach (var issuer in announcement.Issuers)
         {
-            if (Directory.Resolve(issuer) is { } company && !companies.Exists(c => c.Id == company.Id))
+            if (Directory.Resolve(issuer) is { } company && !HasCompany(companies, company.Id))
             {
                 companies.Add(company);
             }
@@ -102,8 +116,9 @@ public sealed partial class RuleBook
             }
         }
 
-        // Size the result once: the buckets about to be visited bound it (keyword-indexed market-wide rules aside).
-        var indexed = new List<(Company Company, Bucket[] Buckets)>(companies.Count);
+        // Size the buffer once: the buckets about to be visited bound it (keyword-indexed market-wide rules aside).
+        var indexed = scratch.Indexed;
+        indexed.Clear();
         var capacity = Candidates(_anyCompany, categoryMask);
         foreach (var company in companies)
         {
@@ -114,19 +129,24 @@ public sealed partial class RuleBook
             }
         }
 
+        matches.EnsureCapacity(matches.Count + capacity);
+        var before = matches.Count;
+
         // A rule can be met twice only through a second company or a second category (the every-category bucket and the
         // keyword-indexed market-wide rules are disjoint from the rest); otherwise the visited-check is skipped.
         var mayRepeat = indexed.Count > 1 || (categoryMask & (categoryMask - 1)) != 0;
-        var scan = new Scan(this, announcement.MatchText(), categoryMask, capacity, mayRepeat);
+        var anyCompany = companies.Count > 0 ? companies[0] : null;
+        var scan = new Scan(this, scratch, announcement.MatchText(), categoryMask, matches, mayRepeat);
         foreach (var (company, buckets) in indexed)
         {
             scan.Visit(buckets, company);
         }
 
-        var anyCompany = companies.Count > 0 ? companies[0] : null;
+        indexed.Clear(); // the scratch lists must not keep a book's buckets or companies alive
+        companies.Clear();
         scan.Visit(_anyCompany, anyCompany);
         scan.VisitKeywordIndexed(_anyCompanyByKeyword, anyCompany);
-        return scan.Matches;
+        return matches.Count - before;
     }
 
     /// <summary>Price rules watching this symbol; their conditions depend on rule state and are decided by <see cref="RuleFiring"/>.</summary>
@@ -161,7 +181,6 @@ public sealed partial class RuleBook
     /// <summary>The symbols whose histories deciding this match reads: the tick's own, and for a listing spread both legs and the rate.</summary>
     public static IEnumerable<string> HistoriesFor(RuleMatch match, PriceTick tick)
     {
-        ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(tick);
         return match.Rule is ListingSpreadRule spread && match.Company is { } company && SpreadLegs.Resolve(spread, company) is { } legs
             ? legs.Symbols
@@ -172,6 +191,19 @@ public sealed partial class RuleBook
     {
         ArgumentNullException.ThrowIfNull(marketEvent);
         return marketEvent.Kind == MarketEventKind.Announcement ? Match(marketEvent.Announcement!) : Match(marketEvent.Tick!);
+    }
+
+    private static bool HasCompany(List<Company> companies, string id)
+    {
+        foreach (var company in companies)
+        {
+            if (company.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Candidates(Bucket[] buckets, int categoryMask)

@@ -14,7 +14,6 @@ public static class RuleFiring
     /// <param name="market">The symbol histories the market rules (<see cref="IMarketRule"/>) read; without it they are held back.</param>
     public static FiringDecision Decide(RuleMatch match, RuleState? stored, MarketEvent marketEvent, IMarketView? market = null)
     {
-        ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(marketEvent);
         var rule = match.Rule;
         var at = marketEvent.OccurredAt;

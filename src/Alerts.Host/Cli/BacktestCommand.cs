@@ -4,7 +4,12 @@ using System.CommandLine;
 using System.Globalization;
 using Alerts.Core.Companies;
 using Alerts.Core.Rules;
+using Alerts.Core.Ports;
+using Alerts.Core.Rules.Calendars;
 using Alerts.Core.Rules.Market;
+using Alerts.Hosting.Configuration;
+using Alerts.Sources.Feeds;
+using Microsoft.Extensions.DependencyInjection;
 using Alerts.Delivery;
 using Alerts.Delivery.Endpoints;
 using Alerts.Host.Composition;
@@ -19,7 +24,14 @@ public static class BacktestCommand
         var rulesFile = new Option<FileInfo>("--rules") { Description = "Import-format JSON with the rules (and their watchlists, companies)", Required = true };
         var eventsFile = new Option<FileInfo>("--events") { Description = "Recorded events, one JSON event per line", Required = true };
         var closesFile = new Option<FileInfo?>("--closes") { Description = "Daily closes before the history (symbol,yyyy-MM-dd,close per line) for the market rules" };
-        var command = new Command("backtest", "Print the alerts the rules would have raised on a history, in order; sends and stores nothing") { rulesFile, eventsFile, closesFile };
+        var seedFromSources = new Option<bool>("--seed-from-sources")
+        {
+            Description = "Ask the enabled quote sources' daily data (yahoo-quotes) for the closes the day-window rules need before the first event",
+        };
+        var command = new Command("backtest", "Print the alerts the rules would have raised on a history, in order; sends and stores nothing")
+        {
+            rulesFile, eventsFile, closesFile, seedFromSources,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var rulesPath = parse.GetValue(rulesFile)!;
@@ -67,6 +79,11 @@ public static class BacktestCommand
                 closes.SeedInto(market);
             }
 
+            if (parse.GetValue(seedFromSources) && events.Count > 0)
+            {
+                await SeedFromSourcesAsync(parse, book, market, events.Min(e => e.OccurredAt), cancellationToken);
+            }
+
             var result = Backtest.Explain(book, events, market);
             foreach (var alert in result.Alerts)
             {
@@ -87,5 +104,34 @@ public static class BacktestCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Seeds the in-memory market for every day-window rule; a symbol that cannot be seeded is reported and named in its rules' held-back reasons.</summary>
+    private static async Task SeedFromSourcesAsync(ParseResult parse, RuleBook book, MarketMemory market, DateTimeOffset firstEvent, CancellationToken cancellationToken)
+    {
+        var overrides = parse.GetValue(CliOptions.DataDirectory) is { } data ? new Dictionary<string, string?> { ["Alerts:DataDirectory"] = data } : [];
+        var sources = SourceSettings.All(SettingsLoader.Configuration(overrides)).Where(s => s.Enabled).ToList();
+        await using var provider = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddFeedSources(sources)
+            .AddDailyCloseSources(sources)
+            .BuildServiceProvider();
+        var seeder = new HistorySeeder(null, provider.GetServices<IDailyCloseSource>());
+        foreach (var (symbol, from) in book.DailyHistoryNeeds(firstEvent))
+        {
+            var calendar = TradingCalendars.ForSymbol(symbol);
+            var to = calendar.TradingDaysBefore(calendar.TradingDayOf(firstEvent), 1);
+            foreach (var result in await seeder.SeedIntoAsync(market, [symbol], from, to, cancellationToken))
+            {
+                if (result.Note is { } note)
+                {
+                    await Console.Error.WriteLineAsync($"could not seed {result.Symbol}: {note}");
+                }
+                else
+                {
+                    Console.WriteLine($"seeded {result.Symbol}: {result.Received} close(s) to {to:yyyy-MM-dd} from {result.Source}");
+                }
+            }
+        }
     }
 }

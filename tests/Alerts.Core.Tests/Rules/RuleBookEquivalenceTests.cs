@@ -33,10 +33,19 @@ public sealed class RuleBookEquivalenceTests
         var naive = new NaiveRuleScan(rules, watchlists, directory);
 
         var totalMatches = 0;
+        var buffer = new List<RuleMatch>();
         foreach (var announcement in announcements)
         {
             var indexed = book.Match(announcement).Select(m => m.Rule.Id).ToList();
             var expected = naive.Match(announcement).Order(StringComparer.Ordinal).ToList();
+
+            // The reused buffer the evaluate stage and the benchmark match into: appended after what it holds, same matches.
+            buffer.Clear();
+            buffer.Add(new RuleMatch(rules[0], "earlier", null));
+            var appended = book.Match(announcement, buffer);
+            Assert.Equal(indexed.Count, appended);
+            Assert.Equal("earlier", buffer[0].Subject);
+            Assert.Equal(indexed, buffer.Skip(1).Select(m => m.Rule.Id));
 
             Assert.Equal(indexed.Count, indexed.Distinct(StringComparer.Ordinal).Count());
             Assert.True(expected.SequenceEqual(indexed.Order(StringComparer.Ordinal)), $"announcement '{announcement.Title}' by {string.Join(", ", announcement.Issuers)}");

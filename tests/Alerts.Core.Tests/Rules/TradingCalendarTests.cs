@@ -16,7 +16,9 @@ public sealed class TradingCalendarTests
 
         Assert.True(Today <= renewBy,
             $"src/Alerts.Core/Rules/Calendars/trading-calendars.json covers trading days only to {TradingCalendars.ValidThrough:yyyy-MM-dd}: "
-            + "add the next year's published HKEX, SSE/SZSE and NYSE holidays and move validThrough.");
+            + $"add {TradingCalendars.ValidThrough.Year + 1}'s published holidays of HKEX, SSE/SZSE/BSE and NYSE, and its early-close days "
+            + "(HKEX: the weekday eves of Christmas, New Year and Lunar New Year; NYSE: its published 13:00 closes), then move validThrough "
+            + "and compiled. Mainland dates the State Council has not yet published go in as provisional (set provisionalFrom).");
     }
 
     [Fact]
@@ -25,8 +27,9 @@ public sealed class TradingCalendarTests
         foreach (var calendar in TradingCalendars.All.Where(c => c.ProvisionalFrom is not null))
         {
             Assert.True(Today < calendar.ProvisionalFrom,
-                $"{calendar.Exchange} holidays from {calendar.ProvisionalFrom:yyyy-MM-dd} in trading-calendars.json are derived, not published: "
-                + "replace them with the exchange's published schedule and drop provisionalFrom.");
+                $"{calendar.Exchange} holidays from {calendar.ProvisionalFrom:yyyy-MM-dd} in src/Alerts.Core/Rules/Calendars/trading-calendars.json "
+                + "are derived from the statutory holidays, not published: replace that year's dates with the State Council's published "
+                + $"{calendar.ProvisionalFrom?.Year} holiday arrangement (the exchanges close on every weekday of each holiday block) and drop provisionalFrom.");
         }
     }
 

@@ -93,6 +93,30 @@ public sealed class MarketRulesEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Backtest_seeds_day_window_rules_from_the_yahoo_source_and_a_symbol_it_cannot_seed_says_so_where_its_rule_is_held_back()
+    {
+        var times = string.Join(',', new[] { 6, 7 }.Select(day => new DateTimeOffset(2026, 1, day, 9, 30, 0, TimeSpan.FromHours(8)).ToUnixTimeSeconds()));
+        var chart = $$$"""{"chart":{"result":[{"meta":{"currency":"HKD","symbol":"2513.HK","gmtoffset":28800},"timestamp":[{{{times}}}],"indicators":{"quote":[{"close":[470.0,480.0]}]}}],"error":null}}""";
+        await using var yahoo = await StartYahooAsync(chart, unknownSymbol: "688999.SS");
+        var environment = YahooEnvironment(yahoo);
+        var rules = await WriteAsync("rules.json", Catalog(Rule("newHighLow", "record", new JsonObject { ["window"] = "Weeks52" })));
+        var ticks = new[]
+        {
+            new PriceTick("2513.HK", 485m, 0, 1_500_000, Ten, "HKD", "quotes"),
+            new PriceTick("688999.SS", 605m, 0, 900_000, Ten.AddMinutes(1), "CNY", "quotes"),
+        };
+        var events = await WriteAsync("ticks.jsonl", string.Join('\n', ticks.Select(t => JsonSerializer.Serialize(MarketEvent.Of(t), AlertsJsonContext.Default.MarketEvent))));
+
+        var result = await AlertsProcess.RunAsync(_work, environment, "backtest", "--rules", rules, "--events", events, "--seed-from-sources");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("seeded 2513.HK: 2 close(s) to 2026-01-07 from yahoo-quotes", result.Output, StringComparison.Ordinal);
+        Assert.Contains("could not seed 688999.SS: yahoo-quotes: 688999.SS: ", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("record                   Zhipu (2513.HK) new 52-week high HKD 485.00 (previous highest close HKD 480.00 over 2 trading day(s))", result.Output, StringComparison.Ordinal);
+        Assert.Contains("(688999.SS) held back: no stored closes of 688999.SS in the 52-week window (seeding its closes failed: yahoo-quotes: 688999.SS: ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task History_seed_merges_closes_reports_bad_lines_and_show_prints_them()
     {
         var closes = await WriteAsync("closes.csv", "symbol,date,close\n2513.HK,2026-01-06,470\n2513.HK,06/01/2026,471\n2513.hk,2026-01-07,480.5\n");
@@ -106,6 +130,49 @@ public sealed class MarketRulesEndToEndTests : IDisposable
         Assert.Contains("2513.HK: 2 close(s) read, 2 new or changed", seeded.Output, StringComparison.Ordinal);
         Assert.Contains("2513.HK: 2 daily close(s) from 2026-01-06 to 2026-01-07, last 480.5", shown.Output, StringComparison.Ordinal);
         Assert.Contains("2513.HK: 2 close(s) read, 0 new or changed", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_seed_asks_the_enabled_yahoo_source_for_daily_closes_and_reports_a_symbol_it_cannot_seed()
+    {
+        // Bars dated relative to today, because the command asks for the last --days from the real clock.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var bars = new[] { today.AddDays(-100), today.AddDays(-3), today.AddDays(-1) };
+        var times = string.Join(',', bars.Select(d => new DateTimeOffset(d.ToDateTime(new TimeOnly(9, 30)), TimeSpan.FromHours(8)).ToUnixTimeSeconds()));
+        var chart = $$$"""{"chart":{"result":[{"meta":{"currency":"HKD","symbol":"2513.HK","gmtoffset":28800},"timestamp":[{{{times}}}],"indicators":{"quote":[{"close":[300.0,470.0,480.5]}]}}],"error":null}}""";
+        await using var yahoo = await StartYahooAsync(chart, unknownSymbol: "9999.HK");
+        var environment = YahooEnvironment(yahoo);
+
+        var seeded = await AlertsProcess.RunAsync(_work, environment, "history", "seed", "--symbol", "2513.HK", "9999.HK", "--days", "30");
+        var shown = await AlertsProcess.RunAsync(_work, environment, "history", "show", "2513.HK");
+
+        Assert.Equal(1, seeded.ExitCode);
+        Assert.Contains("2513.HK: 2 close(s) from yahoo-quotes, 2 new or changed", seeded.Output, StringComparison.Ordinal);
+        Assert.Contains("9999.HK: not seeded (yahoo-quotes): yahoo-quotes: 9999.HK: ", seeded.Output, StringComparison.Ordinal);
+        Assert.Contains($"2513.HK: 2 daily close(s) from {today.AddDays(-3):yyyy-MM-dd} to {today.AddDays(-1):yyyy-MM-dd}, last 480.5", shown.Output, StringComparison.Ordinal);
+        Assert.Contains(yahoo.Requests, r => r.PathAndQuery == "/v8/finance/chart/2513.HK?interval=1d&range=1mo");
+    }
+
+    /// <summary>A loopback Yahoo chart v8 that answers every symbol with <paramref name="chart"/>, and 404 for <paramref name="unknownSymbol"/>.</summary>
+    private static Task<Alerts.Testing.LoopbackServer> StartYahooAsync(string chart, string unknownSymbol) =>
+        Alerts.Testing.LoopbackServer.StartAsync(async (request, context) =>
+        {
+            var unknown = request.PathAndQuery.Contains(unknownSymbol, StringComparison.Ordinal);
+            context.Response.ContentType = "application/json";
+            context.Response.StatusCode = unknown ? 404 : 200;
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, unknown
+                ? """{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found"}}}"""
+                : chart);
+        });
+
+    /// <summary>The test's data directory with the yahoo-quotes source enabled against the loopback fake.</summary>
+    private Dictionary<string, string> YahooEnvironment(Alerts.Testing.LoopbackServer yahoo)
+    {
+        var environment = CatalogFiles.Environment(Data);
+        environment["Alerts__Sources__0__Name"] = "yahoo-quotes";
+        environment["Alerts__Sources__0__Kind"] = "yahoo-quotes";
+        environment["Alerts__Sources__0__Url"] = yahoo.Url("/").ToString();
+        return environment;
     }
 
     private async Task<string> WriteAsync(string name, string content)

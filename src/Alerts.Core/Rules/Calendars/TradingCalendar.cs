@@ -1,14 +1,17 @@
 namespace Alerts.Core.Rules.Calendars;
 
 /// <summary>
-/// One exchange's trading days: weekdays that are not holidays, in the exchange's own time zone. Outside the dates the bundled
-/// file covers, only weekends are known (<see cref="Covers"/> says which).
+/// One exchange's trading days: weekdays that are not holidays, in the exchange's own time zone, and each day's trading
+/// sessions (<see cref="SessionsOn"/>: lunch breaks, early closes). Outside the dates the bundled file covers, only weekends
+/// are known (<see cref="Covers"/> says which).
 /// </summary>
-public sealed class TradingCalendar
+public sealed partial class TradingCalendar
 {
     private readonly HashSet<DateOnly> _holidays;
 
-    public TradingCalendar(string exchange, TimeZoneInfo zone, IEnumerable<DateOnly> holidays, DateOnly validFrom, DateOnly validThrough, DateOnly? provisionalFrom = null)
+    public TradingCalendar(
+        string exchange, TimeZoneInfo zone, IEnumerable<DateOnly> holidays, DateOnly validFrom, DateOnly validThrough, DateOnly? provisionalFrom = null,
+        TradingHours? hours = null)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         ArgumentNullException.ThrowIfNull(zone);
@@ -19,7 +22,11 @@ public sealed class TradingCalendar
         ValidFrom = validFrom;
         ValidThrough = validThrough;
         ProvisionalFrom = provisionalFrom;
+        Hours = hours ?? TradingHours.AllDay;
     }
+
+    /// <summary>The sessions of a full trading day and the dates that close early.</summary>
+    public TradingHours Hours { get; }
 
     public string Exchange { get; }
 

@@ -62,7 +62,8 @@ public static class TradingCalendars
         foreach (var exchange in file.Exchanges)
         {
             var calendar = new TradingCalendar(
-                exchange.Exchange, TimeZoneInfo.FindSystemTimeZoneById(exchange.TimeZone), exchange.Holidays, file.ValidFrom, file.ValidThrough, exchange.ProvisionalFrom);
+                exchange.Exchange, TimeZoneInfo.FindSystemTimeZoneById(exchange.TimeZone), exchange.Holidays, file.ValidFrom, file.ValidThrough, exchange.ProvisionalFrom,
+                Hours(exchange));
             foreach (var name in exchange.Aliases.Prepend(exchange.Exchange))
             {
                 calendars[name] = calendar;
@@ -71,6 +72,25 @@ public static class TradingCalendars
 
         return calendars;
     }
+
+    private static TradingHours Hours(CalendarExchange exchange)
+    {
+        if (exchange.Sessions.Count == 0)
+        {
+            return TradingHours.AllDay;
+        }
+
+        var sessions = exchange.Sessions.Select(session => session.Split('-') is [var open, var close]
+            ? new TradingSession(TimeOfDay(open, exchange), TimeOfDay(close, exchange))
+            : throw new InvalidDataException($"trading-calendars.json: {exchange.Exchange} session '{session}' is not HH:mm-HH:mm."));
+        return new TradingHours([.. sessions], exchange.EarlyClose is { } early ? TimeOfDay(early, exchange) : null, exchange.EarlyCloseDays);
+    }
+
+    private static TimeSpan TimeOfDay(string text, CalendarExchange exchange) =>
+        text.Trim() == "24:00" ? TimeSpan.FromDays(1)
+        : TimeOnly.TryParseExact(text.Trim(), "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            ? time.ToTimeSpan()
+            : throw new InvalidDataException($"trading-calendars.json: {exchange.Exchange} time '{text}' is not HH:mm.");
 }
 
 internal sealed record CalendarFile(DateOnly Compiled, DateOnly ValidFrom, DateOnly ValidThrough, IReadOnlyList<CalendarExchange> Exchanges);
@@ -80,6 +100,14 @@ internal sealed record CalendarExchange(string Exchange, string TimeZone, IReadO
     public IReadOnlyList<string> Aliases { get; set; } = [];
 
     public DateOnly? ProvisionalFrom { get; set; }
+
+    /// <summary>Continuous-trading sessions of a full day, "HH:mm-HH:mm" in local time (none: around the clock).</summary>
+    public IReadOnlyList<string> Sessions { get; set; } = [];
+
+    /// <summary>When trading stops on <see cref="EarlyCloseDays"/>, "HH:mm".</summary>
+    public string? EarlyClose { get; set; }
+
+    public IReadOnlyList<DateOnly> EarlyCloseDays { get; set; } = [];
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip)]

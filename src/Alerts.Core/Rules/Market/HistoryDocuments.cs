@@ -48,6 +48,12 @@ public sealed class DailyHistory
 
     public List<decimal> Closes { get; set; } = [];
 
+    /// <summary>
+    /// Why the last attempt to seed these closes from a daily-close source failed (null: it did not, or none was made): the
+    /// day-window rules that are held back for want of closes say it, so the failure is visible where the rule is.
+    /// </summary>
+    public string? SeedProblem { get; set; }
+
     /// <summary>The last <see cref="MaxProfileDays"/> days' volume profiles, oldest first.</summary>
     public List<VolumeProfile> Profiles { get; set; } = [];
 

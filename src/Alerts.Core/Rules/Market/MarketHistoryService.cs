@@ -50,6 +50,7 @@ public sealed class MarketHistoryService(IMarketHistoryRepository repository)
             var stored = await repository.GetDailyAsync(symbol, cancellationToken);
             var daily = stored?.Value ?? new DailyHistory();
             var changed = closes.Count(c => c.Close > 0 && daily.SetClose(c.Date, c.Close));
+            daily.SeedProblem = changed > 0 ? null : daily.SeedProblem; // closes arrived: an earlier failure no longer holds
             if (changed == 0 || await repository.TrySaveDailyAsync(symbol, daily, stored?.ETag, cancellationToken))
             {
                 return changed;
@@ -57,6 +58,28 @@ public sealed class MarketHistoryService(IMarketHistoryRepository repository)
         }
 
         throw new InvalidOperationException($"The price history of {symbol} kept changing while seeding it.");
+    }
+
+    /// <summary>Records why seeding a symbol's closes failed (null clears it), so rules held back for want of closes can say why.</summary>
+    public async Task NoteSeedProblemAsync(string symbol, string? problem, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var stored = await repository.GetDailyAsync(symbol, cancellationToken);
+            var daily = stored?.Value ?? new DailyHistory();
+            if (daily.SeedProblem == problem)
+            {
+                return;
+            }
+
+            daily.SeedProblem = problem;
+            if (await repository.TrySaveDailyAsync(symbol, daily, stored?.ETag, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The price history of {symbol} kept changing while noting a seeding problem.");
     }
 
     private async Task<(Versioned<DailyHistory>? Daily, Versioned<IntradayHistory>? Today)> ReadAsync(string symbol, CancellationToken cancellationToken)

@@ -38,7 +38,12 @@ public sealed class MarketMemory : IMarketView
         return history;
     }
 
-    public void Seed(string symbol, IEnumerable<(DateOnly Date, decimal Close)> closes)
+    public void Seed(string symbol, IEnumerable<(DateOnly Date, decimal Close)> closes) => GetOrAdd(symbol).Seed(closes);
+
+    /// <summary>Why seeding a symbol failed, for the held-back reasons of the rules that wanted its closes.</summary>
+    public void NoteSeedProblem(string symbol, string problem) => GetOrAdd(symbol).Daily.SeedProblem = problem;
+
+    private SymbolHistory GetOrAdd(string symbol)
     {
         ArgumentNullException.ThrowIfNull(symbol);
         if (!_symbols.TryGetValue(symbol, out var history))
@@ -46,6 +51,6 @@ public sealed class MarketMemory : IMarketView
             _symbols[symbol] = history = new SymbolHistory(symbol);
         }
 
-        history.Seed(closes);
+        return history;
     }
 }

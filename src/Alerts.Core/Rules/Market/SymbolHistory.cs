@@ -24,6 +24,9 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
     // Many rules with the same window read the same range on every tick of the day: computed once until the closes change.
     private readonly Dictionary<(int From, int Before), (decimal High, decimal Low, int Days)?> _ranges = [];
 
+    // The oldest minute kept changes only when a new minute starts: worked out once per minute, not per tick.
+    private (long Newest, long Oldest) _oldestKept = (-1, -1);
+
     public Quote? Latest => Today is { } t ? new Quote(Symbol, t.Price, t.Currency, t.At) : null;
 
     /// <summary>Applies a tick; says which of the two stored parts changed.</summary>
@@ -153,14 +156,19 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
         return low == decimal.MaxValue ? null : (low, high);
     }
 
-    /// <summary>The average volume traded by the same quarter hour on up to <paramref name="days"/> profiled days before <paramref name="before"/>.</summary>
+    /// <summary>
+    /// The average volume traded by the same quarter hour on up to <paramref name="days"/> profiled days before <paramref name="before"/>;
+    /// half-days are left out of the averages for quarter hours after their early close.
+    /// </summary>
     public (decimal Average, int Days)? AverageVolumeBy(int slot, int days, DateOnly before)
     {
         long total = 0;
         var counted = 0;
         for (var i = Daily.Profiles.Count - 1; i >= 0 && counted < days; i--)
         {
-            if (Daily.Profiles[i].Date < before)
+            // A half-day's profile stops at its early close: it says nothing about the volume by a later time of day.
+            var date = Daily.Profiles[i].Date;
+            if (date < before && !(Calendar.Hours.ClosesEarly(date) && slot * VolumeProfile.SlotMinutes >= Calendar.CloseOn(date)?.TotalMinutes))
             {
                 total += Daily.Profiles[i].VolumeBy(slot);
                 counted++;
@@ -176,7 +184,7 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
         return index >= 0 ? index : ~index;
     }
 
-    private static bool RecordMinute(IntradayHistory today, PriceTick tick)
+    private bool RecordMinute(IntradayHistory today, PriceTick tick)
     {
         var minute = tick.Time.ToUnixTimeSeconds() / 60;
         var minutes = today.Minutes;
@@ -195,7 +203,21 @@ public sealed class SymbolHistory(string symbol, DailyHistory? daily = null, Int
             changed = true;
         }
 
-        var oldest = minutes[^1].Minute - IntradayHistory.MaxWindowMinutes;
+        // Kept: the longest window in trading time, which reaches past the lunch break and the night (never less than wall time).
+        var newest = minutes[^1].Minute;
+        if (minutes[0].Minute >= newest - IntradayHistory.MaxWindowMinutes)
+        {
+            return changed;
+        }
+
+        if (_oldestKept.Newest != newest)
+        {
+            var window = TimeSpan.FromMinutes(IntradayHistory.MaxWindowMinutes);
+            var start = Calendar.TradingTimeBefore(DateTimeOffset.FromUnixTimeSeconds((newest + 1) * 60), window).ToUnixTimeSeconds() / 60;
+            _oldestKept = (newest, Math.Min(start, newest - IntradayHistory.MaxWindowMinutes));
+        }
+
+        var oldest = _oldestKept.Oldest;
         var stale = minutes.FindIndex(m => m.Minute >= oldest);
         if (stale > 0)
         {

@@ -60,7 +60,7 @@ public sealed class SymbolHistoryTests
     }
 
     [Fact]
-    public void Minute_ranges_older_than_the_longest_window_are_dropped()
+    public void Minute_ranges_older_than_the_longest_window_in_trading_time_are_dropped()
     {
         var history = new SymbolHistory("2513.HK");
         for (var minute = 0; minute < 400; minute++)
@@ -68,7 +68,10 @@ public sealed class SymbolHistoryTests
             history.Observe(Tick(100m + minute, Ten.AddMinutes(minute)));
         }
 
-        Assert.InRange(history.Today!.Minutes.Count, IntradayHistory.MaxWindowMinutes, IntradayHistory.MaxWindowMinutes + 1);
+        // Ticks from 10:00 to 16:39: 240 trading minutes back from the 16:00 close reach 11:00 (the lunch hour does not count).
+        var first = DateTimeOffset.FromUnixTimeSeconds(history.Today!.Minutes[0].Minute * 60);
+        Assert.Equal(Ten.AddHours(1), first);
+        Assert.Equal(400 - 60, history.Today.Minutes.Count);
     }
 
     [Fact]

@@ -68,6 +68,24 @@ public sealed class VolumeSpikeRuleTests
         Assert.Equal(".!", Volumes(script, Ten.AddDays(1), 5_000_000, 5_100_000));
     }
 
+    [Theory]
+    // volume on Monday 28 December by 15:00 (Hong Kong), multiple 2: Wednesday traded 3M by 15:00, Christmas Eve closed at 12:00 on 1.5M
+    [InlineData(5_900_000, ".")] // against Wednesday alone (3M): under 2×; with the half-day averaged in (2.25M) it would be 2.6×
+    [InlineData(6_000_000, "!")]
+    public void A_half_day_is_left_out_of_the_average_after_its_early_close(long volume, string expected)
+    {
+        var script = new MarketScript(Spike(2));
+        var wednesday = new DateTimeOffset(2026, 12, 23, 10, 0, 0, TimeSpan.FromHours(8));
+        script.Tick(H, 100m, wednesday, volume: 1_000_000);
+        script.Tick(H, 100m, wednesday.AddHours(5), volume: 3_000_000);
+        script.Tick(H, 100m, wednesday.AddDays(1), volume: 1_000_000);
+        script.Tick(H, 100m, wednesday.AddDays(1).AddMinutes(115), volume: 1_500_000);
+
+        Assert.Equal(expected, Volumes(script, wednesday.AddDays(5).AddHours(5), volume));
+        Assert.Equal(1, script.Memory.History(H)!.AverageVolumeBy(60, 20, new DateOnly(2026, 12, 28))!.Value.Days);
+        Assert.Equal(2, script.Memory.History(H)!.AverageVolumeBy(40, 20, new DateOnly(2026, 12, 28))!.Value.Days); // by 10:00 both count
+    }
+
     [Fact]
     public void Days_limits_how_many_earlier_days_are_averaged()
     {

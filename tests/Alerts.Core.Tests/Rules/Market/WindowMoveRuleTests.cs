@@ -20,6 +20,34 @@ public sealed class WindowMoveRuleTests
     }
 
     [Theory]
+    // first quote (Hong Kong time, 2026-01-08 unless dated), second quote, minutes window: +6% fires only inside the window
+    [InlineData("11:55", "13:05", 15, "!")]                      // 5 minutes before lunch + 5 after: inside 15 trading minutes
+    [InlineData("11:55", "13:05", 5, ".")]
+    [InlineData("11:40", "13:05", 15, ".")]                      // 25 trading minutes earlier
+    [InlineData("15:58", "2026-01-09 09:31", 5, "!")]            // over the night: 2 + 1 trading minutes
+    [InlineData("15:50", "2026-01-09 09:31", 5, ".")]
+    [InlineData("2026-12-24 11:58", "2026-12-28 09:31", 5, "!")] // Christmas Eve closed at 12:00, then Christmas and a weekend
+    public void Minutes_that_span_the_lunch_break_or_the_close_count_only_trading_time(string first, string second, int minutes, string expected)
+    {
+        var script = new MarketScript(Move(5, minutes: minutes, direction: MoveDirection.Up));
+        script.Tick(H, 100m, HongKong(first));
+
+        Assert.Equal(expected, script.Prices(H, HongKong(second), "106"));
+    }
+
+    [Fact]
+    public void A_move_over_the_lunch_break_explains_itself_in_trading_minutes()
+    {
+        var script = new MarketScript(Move(5, minutes: 15, direction: MoveDirection.Up));
+        script.Tick(H, 100m, HongKong("11:55"));
+
+        Assert.Equal("moved +6.00% (threshold 5%) in 15 trading minutes, from HKD 100.00 to HKD 106.00", script.Tick(H, 106m, HongKong("13:05"))!.Explanation);
+    }
+
+    private static DateTimeOffset HongKong(string text) =>
+        DateTimeOffset.ParseExact((text.Length == 5 ? "2026-01-08 " + text : text) + " +08:00", "yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
     // trading days, closes before today (oldest first), prices, fired
     [InlineData(5, "80 90 95 98 100", "95 96 97 95 96", ".!..!")]
     [InlineData(1, "80 90 95 98 100", "119 120", ".!")]
