@@ -40,6 +40,7 @@ public static class AlertsServices
         services.AddSingleton(store.Channels);
         services.AddSingleton(store.Subscriptions);
         services.AddSingleton(store.RuleStates);
+        services.AddSingleton(store.MarketHistory);
         services.AddSingleton(new Alerts.Core.Rules.Market.MarketHistoryService(store.MarketHistory));
         services.AddSingleton(store.Alerts);
         services.AddSingleton(store.Deliveries);

@@ -6,6 +6,7 @@ using Alerts.Core.Companies;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Rules;
+using Alerts.Core.Rules.Market;
 using Alerts.Storage.Repositories;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,8 @@ internal static class BacktestApi
 
     private static async Task<IResult> RunAsync(
         HttpRequest request, ApiCaller caller, RuleBinder binder, IWatchlistRepository watchlists, ICompanyRepository companies,
-        ITenantCatalogRepository catalog, TimeProvider time, ApiOptions options, CancellationToken cancellationToken)
+        ITenantCatalogRepository catalog, IMarketHistoryRepository marketHistory, TimeProvider time, ApiOptions options,
+        CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(request, options);
         if (body.Problem is not null)
@@ -71,7 +73,8 @@ internal static class BacktestApi
             }
         }
 
-        var result = Backtest.Explain(book, history);
+        var market = await StoredClosesForBacktest.LoadAsync(marketHistory, book, from, cancellationToken);
+        var result = Backtest.Explain(book, history, market);
         return TypedResults.Ok(new BacktestAnswer(from, to, history.Count, result.Alerts, result.HeldBack));
     }
 

@@ -3,6 +3,7 @@ using Alerts.Api.Json;
 using Alerts.Core.Model;
 using Alerts.Core.Ports;
 using Alerts.Core.Rules;
+using Alerts.Core.Rules.Market;
 using Alerts.Storage.Repositories;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -127,7 +128,8 @@ internal static class RulesApi
     /// <summary>What the rule would have raised on the stored events since a time; nothing is stored or sent.</summary>
     private static async Task<IResult> DryRunAsync(
         string id, HttpRequest request, ApiCaller caller, IRuleRepository rules, IWatchlistRepository watchlists, ICompanyRepository companies,
-        ITenantCatalogRepository catalog, TimeProvider time, ApiOptions options, CancellationToken cancellationToken)
+        ITenantCatalogRepository catalog, IMarketHistoryRepository marketHistory, TimeProvider time, ApiOptions options,
+        CancellationToken cancellationToken)
     {
         if (await rules.GetAsync(caller.TenantId, id, cancellationToken) is not { } rule)
         {
@@ -153,7 +155,8 @@ internal static class RulesApi
             history.Add(marketEvent);
         }
 
-        var result = Backtest.Explain(book, history);
+        var market = await StoredClosesForBacktest.LoadAsync(marketHistory, book, since, cancellationToken);
+        var result = Backtest.Explain(book, history, market);
         return TypedResults.Ok(new DryRunResult(since, history.Count, result.Alerts, result.HeldBack));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Alerts.Core.Model;
+using Alerts.Core.Rules.Market;
 
 namespace Alerts.Api.Tests.Endpoints;
 
@@ -50,6 +51,26 @@ public sealed class BacktestTests : IAsyncLifetime
 
         Assert.Equal(3, recent!["alerts"]!.AsArray().Count);
         Assert.Equal("Completion of IPO tutoring", ((string)Assert.Single(older!["alerts"]!.AsArray())!["headline"]!).Split(": ")[^1]);
+    }
+
+    [Fact]
+    public async Task A_52_week_high_rule_reads_the_daily_closes_stored_before_the_range()
+    {
+        var request = $$$"""
+            {"from":"{{{Now.AddHours(-3):O}}}","to":"{{{Now:O}}}","rules":[
+              {"kind":"newHighLow","id":"record","name":"52-week high","companies":{"companies":["2513.HK"]},"window":"Weeks52"}]}
+            """;
+        await Store(MarketEvent.Of(new PriceTick("2513.HK", 496m, 402m, 9_000, Now.AddHours(-1), "HKD", "quotes")));
+
+        var (_, knowingOnlyYesterday) = await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/backtest", request);
+        var closes = Enumerable.Range(2, 300).Select(days => (DateOnly.FromDateTime(Now.AddDays(-days).UtcDateTime), days == 120 ? 520m : 300m + (days % 50))).ToList();
+        await new MarketHistoryService(_server.Store.MarketHistory).SeedAsync("2513.HK", closes, CancellationToken.None);
+        var (_, knowingTheYear) = await _tenant.Http.SendAsync(HttpMethod.Post, "/api/v1/backtest", request);
+
+        var headline = (string)Assert.Single(knowingOnlyYesterday!["alerts"]!.AsArray())!["headline"]!;
+        Assert.Contains("over 1 trading day", headline, StringComparison.Ordinal);
+        Assert.True(knowingTheYear!["alerts"]!.AsArray().Count == 0, knowingTheYear.ToJsonString());
+        Assert.Empty(await _server.Store.Alerts.ListAsync(_tenant.TenantId, CancellationToken.None));
     }
 
     [Theory]
