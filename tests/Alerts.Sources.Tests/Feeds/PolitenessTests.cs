@@ -13,7 +13,9 @@ namespace Alerts.Sources.Tests.Feeds;
 /// </summary>
 public class PolitenessTests
 {
-    private static readonly byte[] Feed = File.ReadAllBytes(SampleData.PathOf(SampleData.HkexLciEnglishFile));
+    /// <summary>The sample page as a one-page file, so each poll reads one page per language.</summary>
+    private static readonly byte[] Feed = System.Text.Encoding.UTF8.GetBytes(
+        File.ReadAllText(SampleData.PathOf(SampleData.HkexLciEnglishFile)).Replace("\"maxNumOfFile\":9", "\"maxNumOfFile\":1", StringComparison.Ordinal));
 
     private static ServiceProvider Build(ManualTimeProvider clock, params FeedSourceOptions[] sources) =>
         new ServiceCollection().AddSingleton<TimeProvider>(clock).AddFeedSources(sources).BuildServiceProvider();
