@@ -43,7 +43,7 @@ public sealed class SseIpoReviewSource(HttpClient http, FeedSourceOptions option
             cursor,
             page => FeedRequests.Get(Page(page), Options, Referer),
             response => SseIpoReviewParser.Parse(response.Text()),
-            response => System.Text.Json.JsonDocument.Parse(Jsonp.Unwrap(response.Text()) ?? "{}").RootElement.GetProperty("pageHelp").GetProperty("pageCount").GetInt32(),
+            response => SseResponse.PageCount(response.Text()),
             cancellationToken);
     }
 }
