@@ -73,6 +73,7 @@ public sealed partial class HkexLciSource(HttpClient http, FeedSourceOptions opt
     private Task<HkexLciRead> ReadAsync(Uri url, string language, IReadOnlyDictionary<string, long> marks, CancellationToken cancellationToken)
     {
         var referer = "https://www1.hkexnews.hk/listedco/listconews/index/lci.html?lang=" + (language == HkexNews.English ? "en" : "zh");
+        var paged = PageNumber().IsMatch(url.AbsolutePath); // a file not named …_N.json has no other pages to read
         return HkexLciPager.ReadAsync(
             async (page, token) =>
             {
@@ -87,7 +88,7 @@ public sealed partial class HkexLciSource(HttpClient http, FeedSourceOptions opt
                 {
                     var text = response.Text();
                     var rows = HkexLciParser.ParseDocuments(text, language);
-                    return rows.IsMalformed ? new HkexLciPage(null, null, FeedError.Malformed(rows.Error!)) : new HkexLciPage(rows, PageCount(text), null);
+                    return rows.IsMalformed ? new HkexLciPage(null, null, FeedError.Malformed(rows.Error!)) : new HkexLciPage(rows, paged ? PageCount(text) : 1, null);
                 }
                 catch (FeedEncodingException exception)
                 {
