@@ -84,6 +84,18 @@ public static class FeedSourceRegistry
         options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
     ];
 
+    /// <summary>
+    /// The spacing a source's requests get: its own <see cref="FeedSourceOptions.MinInterval"/>, but never less than SEC's for
+    /// the EDGAR kinds, so an instance added under a new name stays under SEC's 10 requests a second too.
+    /// </summary>
+    public static TimeSpan MinIntervalOf(FeedSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sec = string.Equals(options.Kind, EdgarAtomSource.Kind, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(options.Kind, EdgarSubmissionsSource.Kind, StringComparison.OrdinalIgnoreCase);
+        return sec && options.MinInterval < EdgarAtomSource.MinInterval ? EdgarAtomSource.MinInterval : options.MinInterval;
+    }
+
     /// <summary>The out-of-the-box instances of every kind, with the real public URLs.</summary>
     public static IReadOnlyList<FeedSourceOptions> Defaults => [.. Kinds.SelectMany(kind => kind.Defaults)];
 

@@ -37,7 +37,7 @@ public static class FeedSourceServiceCollectionExtensions
                     AutomaticDecompression = DecompressionMethods.All,
                 })
                 .AddHttpMessageHandler(() => new ConditionalGetHandler())
-                .AddHttpMessageHandler(provider => new PoliteFeedHandler(provider.GetRequiredService<FeedHostGate>(), options.MinInterval))
+                .AddHttpMessageHandler(provider => new PoliteFeedHandler(provider.GetRequiredService<FeedHostGate>(), FeedSourceRegistry.MinIntervalOf(options)))
                 .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
             services.AddSingleton(provider => new ScheduledFeedSource(
                 options,
