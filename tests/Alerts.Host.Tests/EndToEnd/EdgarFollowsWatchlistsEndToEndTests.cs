@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Http;
 namespace Alerts.Host.Tests.EndToEnd;
 
 /// <summary>
-/// <c>alerts run</c> with an EDGAR submissions source that lists no CIK: a watchlist holding a company with a CIK makes the
-/// source fetch that CIK's submissions (with the declared User-Agent), and its S-1 raises one alert; its 10-Q none.
+/// <c>alerts run</c> with an EDGAR submissions source that lists no CIK: a rule on a watchlist holding a company with a CIK,
+/// imported while the service runs, makes the source fetch that CIK's submissions (with the declared User-Agent), and its
+/// S-1 raises one alert; its 10-Q none.
 /// </summary>
 public sealed class EdgarFollowsWatchlistsEndToEndTests : IDisposable
 {
@@ -46,13 +47,16 @@ public sealed class EdgarFollowsWatchlistsEndToEndTests : IDisposable
         environment["Alerts__Sources__0__Url"] = sec.Url("/submissions/").ToString();
         environment["Alerts__Sources__0__UserAgent"] = UserAgent;
         environment["Alerts__Sources__0__Schedule"] = "* * * * * *";
+        environment["Alerts__CatalogMaxAge"] = "00:00:01";
         var catalog = Path.Combine(_work, "catalog.json");
-        await File.WriteAllTextAsync(catalog, Catalog(desk.Url("/hooks/desk")));
-        var imported = await AlertsProcess.RunAsync(_work, environment, "import", catalog);
-        Assert.True(imported.ExitCode == 0, imported.ToString());
+        await File.WriteAllTextAsync(catalog, Catalog(desk.Url("/hooks/desk"), withRule: false));
+        await ImportAsync(environment, catalog);
 
         await using (var service = await RunningService.StartAsync(_work, environment))
         {
+            // The rule arrives while the service runs (another process writes it): picked up within the catalog's cache age.
+            await File.WriteAllTextAsync(catalog, Catalog(desk.Url("/hooks/desk"), withRule: true));
+            await ImportAsync(environment, catalog);
             await Eventually.HoldsAsync(() => !received.IsEmpty, service.Process);
             var pollsAtAlert = sec.Requests.Count;
             await Eventually.HoldsAsync(() => sec.Requests.Count >= pollsAtAlert + 3, service.Process);
@@ -65,7 +69,13 @@ public sealed class EdgarFollowsWatchlistsEndToEndTests : IDisposable
         Assert.Contains("S-1", alert, StringComparison.Ordinal);
     }
 
-    private static string Catalog(Uri webhook) => new JsonObject
+    private async Task ImportAsync(Dictionary<string, string> environment, string catalog)
+    {
+        var imported = await AlertsProcess.RunAsync(_work, environment, "import", catalog);
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+    }
+
+    private static string Catalog(Uri webhook, bool withRule) => new JsonObject
     {
         ["companies"] = new JsonArray(new JsonObject
         {
@@ -76,13 +86,17 @@ public sealed class EdgarFollowsWatchlistsEndToEndTests : IDisposable
         {
             ["id"] = "desk", ["name"] = "Desk", ["kind"] = "Webhook", ["target"] = webhook.ToString(), ["secret"] = CatalogFiles.Secret,
         }),
-        ["rules"] = new JsonArray(new JsonObject
-        {
-            ["kind"] = "announcement", ["id"] = "us-filings", ["name"] = "US listing filings",
-            ["companies"] = new JsonObject { ["watchlist"] = "us-ipos" },
-            ["categories"] = new JsonArray("ListingApplication", "Prospectus"),
-        }),
-        ["subscriptions"] = new JsonArray(new JsonObject { ["id"] = "s1", ["ruleId"] = "us-filings", ["channelIds"] = new JsonArray("desk") }),
+        ["rules"] = withRule
+            ? new JsonArray(new JsonObject
+            {
+                ["kind"] = "announcement", ["id"] = "us-filings", ["name"] = "US listing filings",
+                ["companies"] = new JsonObject { ["watchlist"] = "us-ipos" },
+                ["categories"] = new JsonArray("ListingApplication", "Prospectus"),
+            })
+            : new JsonArray(),
+        ["subscriptions"] = withRule
+            ? new JsonArray(new JsonObject { ["id"] = "s1", ["ruleId"] = "us-filings", ["channelIds"] = new JsonArray("desk") })
+            : new JsonArray(),
     }.ToJsonString();
 
     /// <summary>An S-1 and a 10-Q, accepted an hour ago; the acceptance time is New York wall clock with a "Z", as SEC writes it.</summary>
