@@ -120,6 +120,11 @@ public sealed class CatalogValidator(ChannelValidator channelValidator)
             errors.Add(new ImportError(path + ".names", "must list at least one non-empty name"));
         }
 
+        if (company.Cik is not null && SecCik.Normalize(company.Cik) is null)
+        {
+            errors.Add(new ImportError(path + ".cik", "must be a SEC CIK of up to ten digits, e.g. 0000320193"));
+        }
+
         for (var l = 0; l < company.Listings.Count; l++)
         {
             var listing = company.Listings[l];

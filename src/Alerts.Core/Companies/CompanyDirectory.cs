@@ -6,6 +6,8 @@ namespace Alerts.Core.Companies;
 /// <summary>
 /// Resolves what users type and what sources print to companies: ids, symbols, exchange codes and every known name
 /// (folded for case and width), so "Zhipu", "02513", "2513.HK" and "北京智谱华章科技股份有限公司" all find the same company.
+/// A SEC CIK ("CIK0000320193") finds the company carrying it, and an EDGAR issuer (<see cref="SecCik.Exchange"/>) resolves by
+/// it; a CIK no company carries stands for a company of its own (<see cref="ForCik"/>), so a watchlist may name any SEC filer.
 /// </summary>
 public sealed class CompanyDirectory
 {
@@ -29,6 +31,11 @@ public sealed class CompanyDirectory
                 _byKey[Fold(listing.Symbol)] = company;
                 _byKey[SymbolFormat.CodeKey(listing.Exchange, listing.Code)] = company;
             }
+
+            if (SecCik.Normalize(company.Cik) is { } cik)
+            {
+                _byKey[SymbolFormat.CodeKey(SecCik.Exchange, cik)] = company;
+            }
         }
     }
 
@@ -45,6 +52,11 @@ public sealed class CompanyDirectory
         if (_byKey.TryGetValue(Fold(entry), out var company))
         {
             return company;
+        }
+
+        if (SecCik.Normalize(entry, bareDigits: false) is { } cik)
+        {
+            return ByCik(cik);
         }
 
         // A bare code: HKEX codes have at most five digits, mainland codes six, so "000001" is never read as HKEX 0001.
@@ -71,10 +83,35 @@ public sealed class CompanyDirectory
             return byCode;
         }
 
+        if (string.Equals(issuer.Exchange, SecCik.Exchange, StringComparison.OrdinalIgnoreCase) && SecCik.Normalize(issuer.Code) is { } cik)
+        {
+            return ByCik(cik);
+        }
+
         return string.IsNullOrWhiteSpace(issuer.Name) ? null : _byKey.GetValueOrDefault(Fold(issuer.Name));
     }
 
     public Company? BySymbol(string symbol) => _byKey.GetValueOrDefault(Fold(symbol));
+
+    /// <summary>The SEC CIK of a company id: the company's own, or the one a <see cref="ForCik"/> id stands for; null when none.</summary>
+    public string? CikOf(string companyId)
+    {
+        ArgumentNullException.ThrowIfNull(companyId);
+        return ById(companyId)?.Cik is { } cik ? SecCik.Normalize(cik)
+            : companyId.StartsWith(CikIdPrefix, StringComparison.Ordinal) ? SecCik.Normalize(companyId[CikIdPrefix.Length..])
+            : null;
+    }
+
+    /// <summary>The company a CIK no known company carries stands for: id <c>sec-0000320193</c>, named by its CIK.</summary>
+    public static Company ForCik(string cik)
+    {
+        var normalized = SecCik.Normalize(cik) ?? throw new ArgumentException($"'{cik}' is not a CIK", nameof(cik));
+        return new Company(CikIdPrefix + normalized, ["CIK" + normalized], []) { Cik = normalized };
+    }
+
+    private const string CikIdPrefix = "sec-";
+
+    private Company ByCik(string cik) => _byKey.GetValueOrDefault(SymbolFormat.CodeKey(SecCik.Exchange, cik)) ?? ForCik(cik);
 
     private static string Fold(string text) => TextNormalizer.Fold(text);
 }

@@ -114,13 +114,20 @@ public static class SourcesCommand
             DefaultValueFactory = _ => ["0700.HK", "600000.SS"],
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("check", "Poll each enabled source once, live, and print its status, latency and rows; stores nothing") { symbols };
+        var ciks = new Option<string[]>("--cik")
+        {
+            Description = "SEC CIKs the EDGAR submissions source is probed with (default 320193)",
+            DefaultValueFactory = _ => ["320193"],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("check", "Poll each enabled source once, live, and print its status, latency and rows; stores nothing") { symbols, ciks };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var sources = SourceSettings.All(Configuration(parse)).Where(s => s.Enabled).ToList();
             var services = new ServiceCollection()
                 .AddSingleton(TimeProvider.System)
                 .AddSingleton<IQuoteSymbols>(new FixedQuoteSymbols(parse.GetValue(symbols) ?? []))
+                .AddSingleton<IFilerCiks>(new FixedFilerCiks(parse.GetValue(ciks) ?? []))
                 .AddFeedSources(sources);
             await using var provider = services.BuildServiceProvider();
             var failed = 0;

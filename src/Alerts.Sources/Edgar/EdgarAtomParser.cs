@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Alerts.Core.Companies;
 using Alerts.Core.Model;
 using Alerts.Sources.Categories;
 using Alerts.Sources.Parsing;
@@ -15,7 +16,7 @@ namespace Alerts.Sources.Edgar;
 public static partial class EdgarAtomParser
 {
     public const string Source = "edgar";
-    public const string Exchange = "SEC";
+    public const string Exchange = SecCik.Exchange;
     public const string Language = "en";
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";

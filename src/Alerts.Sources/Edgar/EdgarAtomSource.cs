@@ -1,14 +1,18 @@
+using System.Globalization;
+using System.Web;
 using Alerts.Sources.Feeds;
 
 namespace Alerts.Sources.Edgar;
 
 /// <summary>
-/// Polls SEC EDGAR's current-filings Atom feed (default: 8-K, newest 100). SEC blocks undeclared agents, so the options
-/// must carry a <see cref="FeedSourceOptions.UserAgent"/> of the form "Company contact@company.com"; SEC also limits a
-/// machine to 10 requests a second, which <see cref="FeedHostGate"/> enforces across SEC's hosts (<see cref="MinInterval"/>).
+/// Polls SEC EDGAR's current-filings Atom feed (default: 8-K, newest 100), newest first, paging back with <c>start</c> until
+/// it reaches what the last poll saw (or <see cref="FeedSourceOptions.MaxPages"/>, with a problem saying so). SEC blocks
+/// undeclared agents, so the options must carry a <see cref="FeedSourceOptions.UserAgent"/> of the form
+/// "Company contact@company.com"; SEC also limits a machine to 10 requests a second, which <see cref="FeedHostGate"/>
+/// enforces across SEC's hosts (<see cref="MinInterval"/>).
 /// </summary>
 public sealed class EdgarAtomSource(HttpClient http, FeedSourceOptions options, TimeProvider? clock = null)
-    : HttpFeedSource(http, options, clock ?? TimeProvider.System)
+    : HttpFeedSource(http, options, clock ?? TimeProvider.System), IPagedFeedSource
 {
     public const string Kind = "edgar-current";
 
@@ -24,14 +28,26 @@ public sealed class EdgarAtomSource(HttpClient http, FeedSourceOptions options, 
             ? "UserAgent must declare who polls SEC EDGAR, e.g. \"Example Corp alerts@example.com\""
             : null;
 
-    public override async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
+    public override Task<FeedPoll> PollAsync(CancellationToken cancellationToken) => PollAsync(null, cancellationToken);
+
+    public async Task<FeedPoll> PollAsync(string? cursor, CancellationToken cancellationToken)
     {
         if (CheckUserAgent(Options.UserAgent) is { } problem)
         {
             return FeedPoll.Failed(Name, new FeedError(FeedErrorKind.Rejected, problem));
         }
 
-        var request = FeedRequests.Get(Options.Url ?? DefaultUrl, Options, referer: null, "application/atom+xml, application/xml;q=0.9");
-        return await FetchAsync(request, response => EdgarAtomParser.Parse(response.Body), cancellationToken);
+        var first = Options.Url ?? DefaultUrl;
+        // SEC rounds count to 10, 20, 40, 80 or 100; start counts entries (one per party), not filings.
+        var count = int.TryParse(HttpUtility.ParseQueryString(first.Query)["count"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c > 0 ? c : 40;
+        var start = int.TryParse(HttpUtility.ParseQueryString(first.Query)["start"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        return await PageAsync(
+            cursor,
+            page => FeedRequests.Get(
+                page == 1 ? first : FeedRequests.WithQueryValues(first, ("start", (start + (page - 1) * count).ToString(CultureInfo.InvariantCulture))),
+                Options, referer: null, "application/atom+xml, application/xml;q=0.9"),
+            response => EdgarAtomParser.Parse(response.Body),
+            _ => null,
+            cancellationToken);
     }
 }

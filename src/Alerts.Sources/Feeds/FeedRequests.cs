@@ -44,4 +44,26 @@ internal static class FeedRequests
     /// <summary>Appends a query to a configured base URL unless the configuration already spelled one out.</summary>
     public static Uri WithDefaultQuery(Uri baseUrl, string query) =>
         string.IsNullOrEmpty(baseUrl.Query) ? new Uri(baseUrl.GetLeftPart(UriPartial.Path) + "?" + query) : baseUrl;
+
+    /// <summary>The URL with these query parameters set (replaced where present, appended where not), the rest kept as written.</summary>
+    public static Uri WithQueryValues(Uri url, params (string Name, string Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var parts = url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var (name, value) in values)
+        {
+            var pair = name + "=" + Uri.EscapeDataString(value);
+            var at = parts.FindIndex(p => p.Split('=')[0] == name);
+            if (at >= 0)
+            {
+                parts[at] = pair;
+            }
+            else
+            {
+                parts.Add(pair);
+            }
+        }
+
+        return new UriBuilder(url) { Query = string.Join('&', parts) }.Uri;
+    }
 }

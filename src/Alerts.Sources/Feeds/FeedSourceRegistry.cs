@@ -13,8 +13,8 @@ namespace Alerts.Sources.Feeds;
 /// <summary>
 /// Every feed source this service knows, in one list: adding a source is one entry here. Default schedules follow each
 /// site's politeness (feeds.md §8). Off by default: the HKEX title search and CNINFO, which repeat documents the LCI feed
-/// and the exchanges already deliver under other ids, EDGAR (feed and submissions), which needs a declared User-Agent (and
-/// the submissions source a list of CIKs), and the Sina and Yahoo quote sources, which quote the same symbols as Tencent
+/// and the exchanges already deliver under other ids, EDGAR (feed and submissions), which needs a declared User-Agent (the
+/// submissions source polls the CIKs of the companies the rules watch), and the Sina and Yahoo quote sources, which quote the same symbols as Tencent
 /// (each vendor's ticks are separate events: enable one as a fallback).
 /// </summary>
 public static class FeedSourceRegistry
@@ -77,12 +77,24 @@ public static class FeedSourceRegistry
             Default("edgar-8k", EdgarAtomSource.Kind, EdgarAtomSource.DefaultUrl, "0 * * * * *") with { Enabled = false, MinInterval = EdgarAtomSource.MinInterval },
         ],
         options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
-        new(EdgarSubmissionsSource.Kind, (http, options, clock) => new EdgarSubmissionsSource(http, options, clock),
+        FeedSourceKind.Filers(EdgarSubmissionsSource.Kind, (http, options, clock, ciks) => new EdgarSubmissionsSource(http, options, clock, ciks),
         [
             Default("edgar-submissions", EdgarSubmissionsSource.Kind, EdgarSubmissionsSource.DefaultUrl, "20 */5 * * * *") with { Enabled = false, MinInterval = EdgarAtomSource.MinInterval },
         ],
         options => EdgarAtomSource.CheckUserAgent(options.UserAgent)),
     ];
+
+    /// <summary>
+    /// The spacing a source's requests get: its own <see cref="FeedSourceOptions.MinInterval"/>, but never less than SEC's for
+    /// the EDGAR kinds, so an instance added under a new name stays under SEC's 10 requests a second too.
+    /// </summary>
+    public static TimeSpan MinIntervalOf(FeedSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sec = string.Equals(options.Kind, EdgarAtomSource.Kind, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(options.Kind, EdgarSubmissionsSource.Kind, StringComparison.OrdinalIgnoreCase);
+        return sec && options.MinInterval < EdgarAtomSource.MinInterval ? EdgarAtomSource.MinInterval : options.MinInterval;
+    }
 
     /// <summary>The out-of-the-box instances of every kind, with the real public URLs.</summary>
     public static IReadOnlyList<FeedSourceOptions> Defaults => [.. Kinds.SelectMany(kind => kind.Defaults)];
@@ -92,9 +104,10 @@ public static class FeedSourceRegistry
 
     /// <summary>
     /// Builds the source the options describe; throws <see cref="ArgumentException"/> naming the bad field. Quote sources poll
-    /// what <paramref name="symbols"/> names on each poll (plus the options' own list).
+    /// what <paramref name="symbols"/> names on each poll (plus the options' own list), filer sources what <paramref name="ciks"/> names.
     /// </summary>
-    public static IFeedSource Create(FeedSourceOptions options, HttpClient http, TimeProvider clock, IQuoteSymbols? symbols = null)
+    public static IFeedSource Create(
+        FeedSourceOptions options, HttpClient http, TimeProvider clock, IQuoteSymbols? symbols = null, IFilerCiks? ciks = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = Validate(options);
@@ -104,7 +117,9 @@ public static class FeedSourceRegistry
         }
 
         var kind = FindKind(options.Kind)!;
-        return kind.CreateQuotes is { } quotes ? quotes(http, options, clock, symbols ?? FixedQuoteSymbols.None) : kind.Create(http, options, clock);
+        return kind.CreateQuotes is { } quotes ? quotes(http, options, clock, symbols ?? FixedQuoteSymbols.None)
+            : kind.CreateFilers is { } filers ? filers(http, options, clock, ciks ?? FixedFilerCiks.None)
+            : kind.Create(http, options, clock);
     }
 
     /// <summary>Every problem with the options, each naming its field; empty when they are usable.</summary>

@@ -13,7 +13,8 @@ public static class FeedSourceServiceCollectionExtensions
     /// Registers one named HttpClient per enabled source (timeout from the options; conditional GETs and the shared per-host
     /// <see cref="FeedHostGate"/> as handlers; no retry handler: the scheduler's next tick is the retry) and one
     /// <see cref="IFeedSource"/> plus <see cref="ScheduledFeedSource"/> per enabled source. Quote sources poll the symbols of the
-    /// registered <see cref="IQuoteSymbols"/> (none registered: only their options' list). Null means
+    /// registered <see cref="IQuoteSymbols"/>, the EDGAR submissions source the CIKs of the registered <see cref="IFilerCiks"/>
+    /// (none registered: only their options' list). Null means
     /// <see cref="FeedSourceRegistry.Defaults"/>. Invalid options fail here, at start-up.
     /// </summary>
     public static IServiceCollection AddFeedSources(this IServiceCollection services, IEnumerable<FeedSourceOptions>? sources = null)
@@ -36,7 +37,7 @@ public static class FeedSourceServiceCollectionExtensions
                     AutomaticDecompression = DecompressionMethods.All,
                 })
                 .AddHttpMessageHandler(() => new ConditionalGetHandler())
-                .AddHttpMessageHandler(provider => new PoliteFeedHandler(provider.GetRequiredService<FeedHostGate>(), options.MinInterval))
+                .AddHttpMessageHandler(provider => new PoliteFeedHandler(provider.GetRequiredService<FeedHostGate>(), FeedSourceRegistry.MinIntervalOf(options)))
                 .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
             services.AddSingleton(provider => new ScheduledFeedSource(
                 options,
@@ -44,7 +45,8 @@ public static class FeedSourceServiceCollectionExtensions
                     options,
                     provider.GetRequiredService<IHttpClientFactory>().CreateClient(options.Name),
                     provider.GetService<TimeProvider>() ?? TimeProvider.System,
-                    provider.GetService<IQuoteSymbols>())));
+                    provider.GetService<IQuoteSymbols>(),
+                    provider.GetService<IFilerCiks>())));
             var name = options.Name;
             services.AddSingleton(provider => provider.GetServices<ScheduledFeedSource>().First(s => s.Options.Name == name).Source);
         }

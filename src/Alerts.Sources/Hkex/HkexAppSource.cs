@@ -7,12 +7,16 @@ namespace Alerts.Sources.Hkex;
 /// <summary>
 /// Polls the HKEX IPO pipeline of one board: the active Application Proof list (<c>appactive_app_sehk_e.json</c>, the
 /// configured URL), the PHIP list beside it (since 2026 PHIP applicants are in a file of their own), and the inactive and
-/// listed lists. Documents dated within <see cref="DocumentLookBack"/> are events under their application id and path.
-/// The status lists carry no status date, so the first read of each after start-up is the baseline (no events) and every
-/// application that appears in one later is an event: lapsed, withdrawn, rejected, returned or listed.
+/// listed lists. Each list is a full snapshot, diffed against the previous poll's (<see cref="HkexAppBaseline"/>, kept in the
+/// source's stored status as its cursor, so the diff survives a restart): an application whose documents changed gives its
+/// documents dated within <see cref="DocumentLookBack"/> as events (under application id and path, so one already stored is
+/// not announced again); an application new to a status list, or whose status there changed, is an event (lapsed,
+/// withdrawn, rejected, returned or listed). A list never read before sets its baseline: its documents within the look-back
+/// are events, its statuses are not (they carry no date, so they would all look new). A list that cannot be read keeps
+/// its baseline.
 /// </summary>
 public sealed class HkexAppSource(HttpClient http, FeedSourceOptions options, TimeProvider clock)
-    : HttpFeedSource(http, options, clock)
+    : HttpFeedSource(http, options, clock), IPagedFeedSource
 {
     public const string Kind = "hkex-app";
     public const string Referer = "https://www1.hkexnews.hk/app/appindex.html?lang=en";
@@ -23,27 +27,54 @@ public sealed class HkexAppSource(HttpClient http, FeedSourceOptions options, Ti
     /// <summary>How far back a document may be dated and still be announced (the lists are dated by day).</summary>
     public static readonly TimeSpan DocumentLookBack = TimeSpan.FromDays(3);
 
-    private readonly Dictionary<string, HashSet<string>> _baselines = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private static readonly TimeSpan HongKong = TimeSpan.FromHours(8);
 
-    public override async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
+    public override Task<FeedPoll> PollAsync(CancellationToken cancellationToken) => PollAsync(null, cancellationToken);
+
+    /// <param name="cursor">The baseline the last poll left (<see cref="FeedPoll.Cursor"/>); null on a first-ever poll.</param>
+    public async Task<FeedPoll> PollAsync(string? cursor, CancellationToken cancellationToken)
     {
         var active = Options.Url ?? DefaultUrl;
-        var since = new DateTimeOffset(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date, TimeSpan.FromHours(8)) - DocumentLookBack;
-        var now = Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-        var reads = new (Uri Url, Func<string, ParseResult<Announcement>> Parse)[]
+        var now = Clock.GetUtcNow().ToOffset(HongKong);
+        var since = new DateTimeOffset(now.Date, HongKong) - DocumentLookBack;
+        var lists = new (string Name, Uri Url, string? Status)[]
         {
-            (active, json => HkexAppParser.ParseDocuments(json, since)),
-            (Sibling(active, "appactive_appphip_"), json => HkexAppParser.ParseDocuments(json, since)),
-            (Sibling(active, "appinactive_"), json => Changed("inactive", HkexAppParser.ParseStatuses(json, null, now))),
-            (Sibling(active, "applisted_"), json => Changed("listed", HkexAppParser.ParseStatuses(json, "LISTED", now))),
+            ("active", active, null),
+            ("phip", Sibling(active, "appactive_appphip_"), null),
+            ("inactive", Sibling(active, "appinactive_"), ""),
+            ("listed", Sibling(active, "applisted_"), "LISTED"),
         };
-        return await FeedReads.ReadAllAsync(
-            Name,
-            [.. reads.Select(read => new FeedRead(
-                FeedRequests.Get(read.Url, Options, Referer, "application/json, */*"), read.Url.Segments[^1], response => read.Parse(response.Text())))],
-            SendAsync,
-            cancellationToken);
+        var before = HkexAppBaseline.Parse(cursor);
+        var after = HkexAppBaseline.Parse(cursor);
+        var events = new Dictionary<string, MarketEvent>(StringComparer.Ordinal);
+        var problems = new List<FeedProblem>();
+        FeedError? firstError = null;
+        var failed = 0;
+        foreach (var (name, url, status) in lists)
+        {
+            var label = url.Segments[^1];
+            var (parsed, error) = await ReadAsync(url, status, now, cancellationToken);
+            if (parsed is null)
+            {
+                firstError ??= error;
+                failed++;
+                problems.Add(new FeedProblem(label, error!.ToString() + "; its baseline is kept"));
+                continue;
+            }
+
+            var (snapshot, changed) = Diff(parsed.Items, before.Of(name), documents: status is null, since);
+            after.Set(name, snapshot);
+            foreach (var announcement in changed)
+            {
+                events.TryAdd(announcement.Id, MarketEvent.Of(announcement));
+            }
+
+            problems.AddRange(parsed.Problems.Select(p => p with { Where = label + " " + p.Where }));
+        }
+
+        return failed == lists.Length
+            ? FeedPoll.Failed(Name, firstError!)
+            : new FeedPoll(Name, [.. events.Values], problems, null) { Cursor = after.Encode() };
     }
 
     /// <summary>The file beside the active list: <c>appactive_app_sehk_e.json</c> → <c>appinactive_sehk_e.json</c>.</summary>
@@ -58,20 +89,50 @@ public sealed class HkexAppSource(HttpClient http, FeedSourceOptions options, Ti
         return builder.Uri;
     }
 
-    /// <summary>The applications new to a status list since the last read; none on the first read (the baseline).</summary>
-    private ParseResult<Announcement> Changed(string list, ParseResult<Announcement> parsed)
+    /// <summary>One list, every document or status in it (the look-back is applied to changed applications only).</summary>
+    private async Task<(ParseResult<Announcement>? Parsed, FeedError? Error)> ReadAsync(
+        Uri url, string? status, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (parsed.IsMalformed)
+        var (response, error) = await SendAsync(FeedRequests.Get(url, Options, Referer, "application/json, */*"), cancellationToken);
+        if (response is null)
         {
-            return parsed;
+            return (null, error);
         }
 
-        lock (_lock)
+        try
         {
-            var first = !_baselines.TryGetValue(list, out var known);
-            known ??= _baselines[list] = new HashSet<string>(StringComparer.Ordinal);
-            var fresh = parsed.Items.Where(a => known.Add(a.Id)).ToList();
-            return parsed with { Items = first ? [] : fresh };
+            var text = response.Text();
+            var parsed = status is null
+                ? HkexAppParser.ParseDocuments(text, DateTimeOffset.MinValue)
+                : HkexAppParser.ParseStatuses(text, status.Length == 0 ? null : status, now);
+            return parsed.IsMalformed ? (null, FeedError.Malformed(parsed.Error!)) : (parsed, null);
         }
+        catch (FeedEncodingException exception)
+        {
+            return (null, FeedError.Malformed($"{Name}: {exception.Message}"));
+        }
+    }
+
+    /// <summary>This list's snapshot, and what changed since <paramref name="baseline"/> (null: never read, so only recent documents).</summary>
+    private static (Dictionary<uint, uint> Snapshot, List<Announcement> Changed) Diff(
+        IReadOnlyList<Announcement> items, IReadOnlyDictionary<uint, uint>? baseline, bool documents, DateTimeOffset since)
+    {
+        // Source ids are "application:path" for documents and "application:STATUS" for statuses.
+        var byApplication = items.GroupBy(a => a.SourceId[..Math.Max(0, a.SourceId.IndexOf(':', StringComparison.Ordinal))], StringComparer.Ordinal);
+        var snapshot = new Dictionary<uint, uint>();
+        var changed = new List<Announcement>();
+        foreach (var application in byApplication)
+        {
+            var key = HkexAppBaseline.Key(application.Key);
+            var hash = HkexAppBaseline.Hash(application.Select(a => a.SourceId));
+            snapshot[key] = hash;
+            var isChange = baseline is null ? documents : !baseline.TryGetValue(key, out var old) || old != hash;
+            if (isChange)
+            {
+                changed.AddRange(documents ? application.Where(a => a.PublishedAt >= since) : application);
+            }
+        }
+
+        return (snapshot, changed);
     }
 }

@@ -7,7 +7,7 @@ namespace Alerts.Sources.Hkex;
 /// The id an HKEX document has in both languages. HKEX files the English and Chinese versions as separate documents (own
 /// newsId, own file, <c>…_c.pdf</c>) at the same minute, for the same stock codes, under the same headline codes; so the id is
 /// that minute, the sorted stock codes and the sorted headline codes, plus the document's place (by newsId) among the
-/// page's documents sharing them: <c>202608281905-02513-14200+14300-1</c>. Either language alone yields the same id, so a
+/// documents sharing them (numbered over every page a poll read, see <see cref="HkexLciPager"/>): <c>202608281905-02513-14200+14300-1</c>. Either language alone yields the same id, so a
 /// late second language dedupes instead of alerting again. Both versions of a set filed together keep their order, as
 /// HKEX numbers them in filing order.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class HkexDocumentKey
             Joined(headlines));
     }
 
-    /// <summary>Appends each document's ordinal among the documents of the page sharing its key, in newsId order.</summary>
+    /// <summary>Appends each document's ordinal among the given documents sharing its key, in newsId order.</summary>
     public static List<Announcement> Number(IReadOnlyList<Announcement> announcements, IReadOnlyList<long> newsIds)
     {
         var ordinals = announcements

@@ -14,6 +14,19 @@ public static class HkexLciParser
 {
     public static ParseResult<Announcement> Parse(string json, string language)
     {
+        var documents = ParseDocuments(json, language);
+        return new ParseResult<Announcement>(
+            HkexDocumentKey.Number([.. documents.Items.Select(d => d.Unnumbered)], [.. documents.Items.Select(d => d.NewsId)]),
+            documents.Problems,
+            documents.Error);
+    }
+
+    /// <summary>
+    /// A page's documents before their ordinals are known (see <see cref="HkexDocumentKey.Number"/>): the source numbers the
+    /// documents of all the pages it read together, so a same-minute group split over two pages keeps its ids.
+    /// </summary>
+    internal static ParseResult<HkexLciDocument> ParseDocuments(string json, string language)
+    {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(language);
         var newsIds = new List<long>();
@@ -29,7 +42,7 @@ public static class HkexLciParser
 
                 return problem;
             });
-        return parsed with { Items = HkexDocumentKey.Number(parsed.Items, newsIds) };
+        return new ParseResult<HkexLciDocument>([.. parsed.Items.Select((a, i) => new HkexLciDocument(a, newsIds[i]))], parsed.Problems, parsed.Error);
     }
 
     /// <summary>The language of a feed file: <c>…relsdc_N.json</c> is Traditional Chinese, <c>…relsde_N.json</c> English.</summary>
@@ -102,3 +115,6 @@ public static class HkexLciParser
         return null;
     }
 }
+
+/// <summary>One LCI row: the announcement under its shared key without the ordinal, and the row's own newsId.</summary>
+internal sealed record HkexLciDocument(Announcement Unnumbered, long NewsId);

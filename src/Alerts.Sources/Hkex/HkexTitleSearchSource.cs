@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Web;
 using Alerts.Core.Model;
 using Alerts.Sources.Feeds;
@@ -6,28 +8,49 @@ using Alerts.Sources.Parsing;
 namespace Alerts.Sources.Hkex;
 
 /// <summary>
-/// Polls the HKEXnews title search servlet for all issuers over yesterday and today (HKT). The servlet is known to ignore
-/// malformed filters and answer with unfiltered rows, so rows outside the requested window are dropped and reported.
+/// Polls the HKEXnews title search servlet for all issuers over yesterday and today (HKT), newest first. The servlet pages by
+/// growing <c>rowRange</c> (100, 200, …: each answer holds every row up to it), so a poll asks for more rows until it reaches
+/// what the last poll saw, <c>recordCnt</c> is exhausted, or <see cref="FeedSourceOptions.MaxPages"/> (with a problem saying
+/// so). The servlet is known to ignore malformed filters and answer with unfiltered rows, so rows outside the requested
+/// window are dropped and reported.
 /// </summary>
 public sealed class HkexTitleSearchSource(HttpClient http, FeedSourceOptions options, TimeProvider clock)
-    : HttpFeedSource(http, options, clock)
+    : HttpFeedSource(http, options, clock), IPagedFeedSource
 {
     public const string Kind = "hkex-title-search";
 
     public static readonly Uri DefaultUrl = new("https://www1.hkexnews.hk/search/titleSearchServlet.do");
 
-    public override async Task<FeedPoll> PollAsync(CancellationToken cancellationToken)
+    public override Task<FeedPoll> PollAsync(CancellationToken cancellationToken) => PollAsync(null, cancellationToken);
+
+    public Task<FeedPoll> PollAsync(string? cursor, CancellationToken cancellationToken)
     {
         var url = RequestUrl();
         var query = HttpUtility.ParseQueryString(url.Query);
         var language = (query["lang"] ?? "E").StartsWith("z", StringComparison.OrdinalIgnoreCase) ? HkexNews.TraditionalChinese : HkexNews.English;
-        var request = FeedRequests.Get(
-            url, Options, "https://www1.hkexnews.hk/search/titlesearch.xhtml?lang=" + (language == HkexNews.English ? "en" : "zh"),
-            "application/json, text/javascript, */*; q=0.01", ajax: true);
-        return await FetchAsync(
-            request,
+        var rows = int.TryParse(query["rowRange"], NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : 100;
+        var referer = "https://www1.hkexnews.hk/search/titlesearch.xhtml?lang=" + (language == HkexNews.English ? "en" : "zh");
+        return PageAsync(
+            cursor,
+            page => FeedRequests.Get(
+                page == 1 ? url : FeedRequests.WithQueryValues(url, ("rowRange", (rows * page).ToString(CultureInfo.InvariantCulture))),
+                Options, referer, "application/json, text/javascript, */*; q=0.01", ajax: true),
             response => KeepInsideWindow(HkexTitleSearchParser.Parse(response.Text(), language), query["fromDate"], query["toDate"]),
+            response => PageCount(response, rows),
             cancellationToken);
+    }
+
+    /// <summary>How many growing pages cover <c>recordCnt</c>; null when the answer does not say.</summary>
+    private static int? PageCount(FeedResponse response, int rows)
+    {
+        using var document = JsonDocument.Parse(response.Text());
+        var root = document.RootElement;
+        if (root.TryGetProperty("recordCnt", out var count) && count.TryGetInt32(out var records))
+        {
+            return Math.Max(1, (records + rows - 1) / rows);
+        }
+
+        return root.TryGetProperty("hasNextRow", out var more) && more.ValueKind == JsonValueKind.False ? 1 : null;
     }
 
     private Uri RequestUrl()

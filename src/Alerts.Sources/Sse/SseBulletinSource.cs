@@ -33,7 +33,7 @@ public sealed class SseBulletinSource(HttpClient http, FeedSourceOptions options
             cursor,
             page => FeedRequests.Get(Page(page), Options, Referer),
             response => SseBulletinParser.Parse(response.Text()),
-            response => System.Text.Json.JsonDocument.Parse(Jsonp.Unwrap(response.Text()) ?? "{}").RootElement.GetProperty("pageHelp").GetProperty("pageCount").GetInt32(),
+            response => SseResponse.PageCount(response.Text()),
             cancellationToken);
     }
 }

@@ -63,4 +63,11 @@ internal static class SseResponse
         error = null;
         return document;
     }
+
+    /// <summary>The envelope's <c>pageHelp.pageCount</c>; throws when the body has none (paging then stops on its other conditions).</summary>
+    public static int PageCount(string body)
+    {
+        using var document = JsonDocument.Parse(Jsonp.Unwrap(body) ?? "{}");
+        return document.RootElement.GetProperty("pageHelp").GetProperty("pageCount").GetInt32();
+    }
 }

@@ -13,7 +13,9 @@ namespace Alerts.Sources.Tests.Feeds;
 /// </summary>
 public class PolitenessTests
 {
-    private static readonly byte[] Feed = File.ReadAllBytes(SampleData.PathOf(SampleData.HkexLciEnglishFile));
+    /// <summary>The sample page as a one-page file, so each poll reads one page per language.</summary>
+    private static readonly byte[] Feed = System.Text.Encoding.UTF8.GetBytes(
+        File.ReadAllText(SampleData.PathOf(SampleData.HkexLciEnglishFile)).Replace("\"maxNumOfFile\":9", "\"maxNumOfFile\":1", StringComparison.Ordinal));
 
     private static ServiceProvider Build(ManualTimeProvider clock, params FeedSourceOptions[] sources) =>
         new ServiceCollection().AddSingleton<TimeProvider>(clock).AddFeedSources(sources).BuildServiceProvider();
@@ -144,5 +146,31 @@ public class PolitenessTests
 
         Assert.Equal(6, sec.Requests.Count);
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(5 * 125 - 20), $"6 requests took {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task An_edgar_submissions_source_added_under_its_own_name_is_paced_for_sec_too()
+    {
+        var clock = Stopwatch.StartNew();
+        var arrivals = new System.Collections.Concurrent.ConcurrentQueue<TimeSpan>();
+        await using var sec = await LoopbackServer.StartAsync(async (_, context) =>
+        {
+            arrivals.Enqueue(clock.Elapsed);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"cik\":\"1\",\"filings\":{\"recent\":{\"accessionNumber\":[],\"form\":[],\"filingDate\":[],\"acceptanceDateTime\":[],\"primaryDocument\":[]}}}");
+        });
+        var options = new FeedSourceOptions
+        {
+            Name = "my-filers", Kind = "edgar-submissions", Url = sec.Url("/submissions/"), UserAgent = "Alerts Tests tests@alerts.example",
+            Symbols = ["1", "2", "3", "4", "5"], // no MinInterval given
+        };
+        await using var provider = Build(new ManualTimeProvider(FeedTestKit.Now), options);
+
+        var poll = await Source(provider, "my-filers").PollAsync(CancellationToken.None);
+
+        Assert.True(poll.Succeeded, poll.Error?.ToString());
+        var times = arrivals.ToArray();
+        Assert.Equal(5, times.Length);
+        Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= TimeSpan.FromMilliseconds(100), $"requests {gap.TotalMilliseconds} ms apart"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Alerts.Core.Model;
+using Alerts.Sources.Feeds;
 using Alerts.Sources.Hkex;
 using Alerts.Testing;
 using Microsoft.AspNetCore.Http;
@@ -90,17 +91,15 @@ public class HkexAppTests
         using var http = Http();
         var source = Create(HkexAppSource.Kind, server.Url("/ncms/json/eds/appactive_app_sehk_e.json"), http, new ManualTimeProvider(new DateTimeOffset(2026, 1, 13, 2, 0, 0, TimeSpan.Zero)));
 
-        var first = await source.PollAsync(CancellationToken.None);
+        var first = await ((IPagedFeedSource)source).PollAsync(null, CancellationToken.None);
         files["appinactive_sehk_e.json"] = List(Row(status: "LP", id: 100001), Row(status: "W"));
         files["applisted_sehk_e.json"] = App(id: 100002);
-        var second = await source.PollAsync(CancellationToken.None);
+        var second = await ((IPagedFeedSource)source).PollAsync(first.Cursor, CancellationToken.None);
 
         Assert.True(first.Succeeded, first.Error?.ToString());
         Assert.Equal(["hkex-app:200001:ap1.pdf"], first.Events.Select(e => e.Id));
-        Assert.Equal(
-            ["hkex-app:200001:ap1.pdf", "hkex-app:200001:W", "hkex-app:100002:LISTED"],
-            second.Events.Select(e => e.Id));
-        Assert.Equal([AnnouncementCategory.ListingDate], second.Events[2].Announcement!.Categories);
+        Assert.Equal(["hkex-app:200001:W", "hkex-app:100002:LISTED"], second.Events.Select(e => e.Id));
+        Assert.Equal([AnnouncementCategory.ListingDate], second.Events[1].Announcement!.Categories);
         Assert.Equal(8, server.Requests.Count);
         Assert.All(server.Requests, r => Assert.Equal(HkexAppSource.Referer, r.Header("Referer")));
     }

@@ -76,16 +76,16 @@ public class HkexLciPagingTests
     private static string[] Files(string language, int pages) => [.. Enumerable.Range(1, pages).Select(p => $"lcisehk1rels{language}_{p}.json")];
 
     [Fact]
-    public async Task A_cold_start_reads_the_first_page_only()
+    public async Task A_cold_start_reads_the_first_page_and_the_next_only_to_close_its_last_minute()
     {
         var feed = new Feed { NewsIds = [.. Enumerable.Range(1, 10)] };
 
         var (poll, pages) = await PollAsync(feed, cursor: null);
 
-        Assert.Equal(["lcisehk1relsde_1.json", "lcisehk1relsdc_1.json"], pages);
+        Assert.Equal(["lcisehk1relsde_1.json", "lcisehk1relsde_2.json", "lcisehk1relsdc_1.json", "lcisehk1relsdc_2.json"], pages);
         Assert.Equal([8, 9, 10], Ids(poll));
         Assert.All(poll.Events, e => Assert.Equal("公告 " + Document(e.Announcement!.SourceId), Assert.Single(e.Announcement.Translations!).Title));
-        Assert.Equal(3, poll.Cursor!.Split('\n').Length);
+        Assert.Equal("hkex-lci/2\nen 10\nzh-Hant 100010", poll.Cursor); // the high-water newsId of each language
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class HkexLciPagingTests
         Assert.Equal([.. Files("de", 3), .. Files("dc", 3)], pages);
         Assert.Equal(Enumerable.Range(9, 9), Ids(second)); // 17..15, 14..12, 11 10 9: stops at the page holding 10
         Assert.All(second.Events, e => Assert.Single(e.Announcement!.Translations!)); // paired across pages too
-        Assert.StartsWith("hkex:202604101700-02513-11200-1\n", second.Cursor!, StringComparison.Ordinal);
+        Assert.Equal("hkex-lci/2\nen 17\nzh-Hant 100017", second.Cursor);
     }
 
     [Fact]

@@ -73,6 +73,14 @@ public class SampleDataTests
         Assert.Equal(id, Companies.Find(traditional)?.Id);
     }
 
+    [Theory]
+    [InlineData("688802")]
+    [InlineData("688802.SS")]
+    [InlineData("沐曦股份")]
+    public void MetaX_is_found_by_its_star_market_listing(string entry) =>
+        // 沐曦股份 688802 listed on the STAR Market on 17 December 2025 (its listing announcement of 15 December 2025).
+        Assert.Equal("metax", Companies.Find(entry)?.Id);
+
     [Fact]
     public void DeepSeek_is_known_before_it_lists()
     {

@@ -29,4 +29,20 @@ public abstract class SourceStatusConformance
         Assert.Equal(["hkex-lci-en", "tencent/quotes:1"], (await sources.ListAsync(CancellationToken.None)).Select(s => s.Source).Order());
         Assert.Null(await sources.GetAsync("never-polled", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_cursor_as_large_as_an_ipo_pipeline_baseline_round_trips()
+    {
+        var sources = (await AlertStore.CreateAsync(await CreateEntityStoreAsync(), CancellationToken.None)).Sources;
+        // The HKEX pipeline keeps 8 bytes per application in base64: 5,000 applications are about 53,000 characters.
+        var bytes = new byte[5000 * 8];
+        new Random(7).NextBytes(bytes);
+        var cursor = "hkex-app/1\ninactive " + Convert.ToBase64String(bytes);
+        var status = new SourceStatus { Source = "hkex-app", Kind = "hkex-app", LastPollAt = Now, Cursor = cursor };
+
+        await sources.SaveAsync(status, CancellationToken.None);
+        await sources.SaveAsync(status with { LastPollAt = Now.AddMinutes(10) }, CancellationToken.None);
+
+        Assert.Equal(cursor, (await sources.GetAsync("hkex-app", CancellationToken.None))!.Cursor);
+    }
 }
