@@ -3,7 +3,7 @@ using System.Net;
 namespace Alerts.Sources.Feeds;
 
 /// <summary>
-/// Process-wide politeness per host, shared by every source that polls it (the English and Chinese HKEX feeds share one
+/// Process-wide politeness per server (host and port), shared by every source that polls it (the English and Chinese HKEX feeds share one
 /// host): a 429 or 503 holds the host for its <c>Retry-After</c> (a minute when it gives none); consecutive other 5xx hold it
 /// for 30 s, doubling up to 10 minutes, until a success; and a source with a minimum interval (EDGAR's 10 requests a second,
 /// counted across all of SEC's hosts) waits for its turn. A held host is not contacted at all: the poll fails at once with
@@ -24,7 +24,7 @@ public sealed class FeedHostGate(TimeProvider clock)
         var now = clock.GetUtcNow();
         lock (_hosts)
         {
-            return _hosts.TryGetValue(Key(url.Host), out var state) && state.HeldUntil > now
+            return _hosts.TryGetValue(Key(url), out var state) && state.HeldUntil > now
                 ? new FeedHeldException(url.Host, state.HeldUntil, state.HeldUntil - now, state.Reason)
                 : null;
         }
@@ -42,7 +42,7 @@ public sealed class FeedHostGate(TimeProvider clock)
         TimeSpan wait;
         lock (_hosts)
         {
-            var state = State(Key(url.Host));
+            var state = State(Key(url));
             var now = clock.GetUtcNow();
             var slot = state.NextSlot > now ? state.NextSlot : now;
             state.NextSlot = slot + minInterval;
@@ -64,7 +64,7 @@ public sealed class FeedHostGate(TimeProvider clock)
         var status = (int)response.StatusCode;
         lock (_hosts)
         {
-            var state = State(Key(url.Host));
+            var state = State(Key(url));
             if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
             {
                 var wait = Core.Notifications.HttpStatusClassifier.RetryAfter(response.Headers, response.Headers.Date ?? now)
@@ -95,8 +95,9 @@ public sealed class FeedHostGate(TimeProvider clock)
         TimeSpan.FromTicks(Math.Min(MaxServerErrorHold.Ticks, FirstServerErrorHold.Ticks << Math.Min(failures - 1, 20)));
 
     /// <summary>SEC counts requests to all its hosts (www.sec.gov, data.sec.gov) together; other sites per host.</summary>
-    private static string Key(string host) =>
-        host.Equals("sec.gov", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".sec.gov", StringComparison.OrdinalIgnoreCase) ? "sec.gov" : host;
+    /// <summary>A server is its host and port (two services on one machine are two servers); SEC's hosts count as one.</summary>
+    private static string Key(Uri url) =>
+        url.Host.Equals("sec.gov", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith(".sec.gov", StringComparison.OrdinalIgnoreCase) ? "sec.gov" : url.Authority;
 
     private HostState State(string key)
     {

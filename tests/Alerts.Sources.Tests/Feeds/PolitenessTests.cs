@@ -106,6 +106,29 @@ public class PolitenessTests
     }
 
     [Fact]
+    public async Task A_failing_server_does_not_hold_another_server_on_the_same_machine()
+    {
+        await using var broken = await LoopbackServer.StartAsync(500, "upstream down");
+        await using var healthy = await LoopbackServer.StartAsync(async (_, context) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(Feed);
+        });
+        var clock = new ManualTimeProvider(FeedTestKit.Now);
+        await using var provider = Build(clock, Lci("broken", broken), Lci("healthy", healthy));
+
+        var failed = await Source(provider, "broken").PollAsync(CancellationToken.None);
+        var read = await Source(provider, "healthy").PollAsync(CancellationToken.None);
+        var heldAgain = await Source(provider, "broken").PollAsync(CancellationToken.None);
+
+        Assert.False(failed.Succeeded);
+        Assert.True(read.Succeeded, read.Error?.Message);
+        Assert.NotEmpty(read.Events);
+        Assert.Contains("not contacted until", heldAgain.Error!.Message, StringComparison.Ordinal);
+        Assert.Single(broken.Requests);
+    }
+
+    [Fact]
     public async Task An_etag_is_sent_back_and_a_304_reads_as_the_same_feed()
     {
         await using var hkex = await LoopbackServer.StartAsync(async (request, context) =>
