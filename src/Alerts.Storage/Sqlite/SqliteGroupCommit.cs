@@ -181,9 +181,11 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
             {
                 // A larger page cache for the one writer: batches touch rows all over the b-tree (ids are hashes), and every
                 // page it must read back from the file is a system call inside the write lock. Checkpoints run less often,
-                // so a page written by many commits is copied back to the database once.
+                // so a page written by many commits is copied back to the database once. Every caller's work and every atomic
+                // batch runs in a savepoint, whose undo copies of the pages it changes go to a sub-journal: kept in memory, they
+                // cost a copy, where the default spills them to a temporary file with two writes per page.
                 pragma.CommandText = (options.Durability == StoreDurability.Full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;")
-                    + $" PRAGMA cache_size = -{options.WriterCacheKib}; PRAGMA wal_autocheckpoint = {options.CheckpointPages};";
+                    + $" PRAGMA cache_size = -{options.WriterCacheKib}; PRAGMA wal_autocheckpoint = {options.CheckpointPages}; PRAGMA temp_store = MEMORY;";
                 pragma.ExecuteNonQuery();
             }
 
