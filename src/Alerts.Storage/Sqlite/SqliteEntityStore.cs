@@ -9,7 +9,7 @@ namespace Alerts.Storage.Sqlite;
 /// Reads run on pooled connections of their own and never wait for a write; writes go through one writer connection that
 /// commits concurrent callers' writes together (<see cref="SqliteGroupCommit"/>), synced as <see cref="StoreDurability"/> says.
 /// </summary>
-public sealed class SqliteEntityStore : ITransactionalEntityStore, IAsyncDisposable
+public sealed class SqliteEntityStore : ITransactionalEntityStore, ICountingEntityStore, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
@@ -122,6 +122,15 @@ public sealed class SqliteEntityStore : ITransactionalEntityStore, IAsyncDisposa
         {
             yield return SqliteQuery.Read(reader);
         }
+    }
+
+    public async Task<long> CountAsync(string table, string partitionKey, string rowKeyFrom, string rowKeyTo, CancellationToken cancellationToken)
+    {
+        EntityKeys.ValidateTable(table);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        SqliteQuery.PrepareCount(command, table, partitionKey, rowKeyFrom, rowKeyTo);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
