@@ -55,7 +55,7 @@ public sealed partial class DeliverHandler(
             return done!;
         }
 
-        var sent = await SendAsync(leased.Delivery, leased.ETag, cancellationToken);
+        var sent = await SendAsync(leased.Delivery, leased.ETag, message.Alert, cancellationToken);
         return await FinishAsync(leased, sent, cancellationToken);
     }
 
@@ -106,9 +106,11 @@ public sealed partial class DeliverHandler(
     /// <summary>What one send came to, how long it took, and the channel it went to (when it still exists).</summary>
     private sealed record Sent(DeliveryResult Result, TimeSpan Latency, Channel? Channel);
 
-    private async Task<Sent> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
+    private async Task<Sent> SendAsync(Delivery leased, string etag, Alert? known, CancellationToken cancellationToken)
     {
-        var alert = await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
+        var alert = known is not null && known.TenantId == leased.TenantId && known.Id == leased.AlertId
+            ? known
+            : await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
 
         // Channels come from the catalog snapshot (as fresh as evaluation's view of them), not from a read per send.
         var channel = (await catalog.GetAsync(cancellationToken)).Channel(leased.TenantId, leased.ChannelId)
