@@ -43,6 +43,26 @@ public sealed class DeliverTests
     }
 
     [Fact]
+    public async Task A_queued_copy_of_a_message_carries_no_alert_and_sends_the_stored_one()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        var json = System.Text.Json.JsonSerializer.Serialize(message, Alerts.Core.Serialization.AlertsJsonContext.Default.DeliverMessage);
+        var queued = System.Text.Json.JsonSerializer.Deserialize(json, Alerts.Core.Serialization.AlertsJsonContext.Default.DeliverMessage)!;
+
+        var result = await pipeline.Deliver.HandleAsync(queued, CancellationToken.None);
+
+        var stored = (await pipeline.Store.Alerts.GetAsync("t1", message.Alert!.Id, CancellationToken.None))!;
+        Assert.DoesNotContain("headline", json, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(queued.Alert);
+        Assert.Equal(message, queued);
+        Assert.Equal(DeliverOutcome.Delivered, result.Outcome);
+        var sent = Assert.Single(pipeline.Webhook.Calls).Alert;
+        Assert.Equal((stored.Id, stored.Headline, stored.CreatedAt), (sent.Id, sent.Headline, sent.CreatedAt));
+        Assert.Equal((stored.Id, stored.Headline, stored.CreatedAt), (message.Alert.Id, message.Alert.Headline, message.Alert.CreatedAt));
+    }
+
+    [Fact]
     public async Task A_successful_attempt_keeps_what_the_far_end_answered()
     {
         await using var pipeline = await Pipeline.CreateAsync();
