@@ -14,12 +14,14 @@ public sealed class SqliteEntityStore : ITransactionalEntityStore, ICountingEnti
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
     private readonly SqlitePointReads _reads;
+    private readonly SqliteCheckpointer? _checkpointer;
 
     private SqliteEntityStore(string connectionString, SqliteStoreOptions options)
     {
         _connectionString = connectionString;
         _writer = new SqliteGroupCommit(connectionString, options);
         _reads = new SqlitePointReads(connectionString);
+        _checkpointer = options.CheckpointInterval > TimeSpan.Zero ? new SqliteCheckpointer(connectionString, options.CheckpointInterval) : null;
     }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and applies pending migrations.</summary>
@@ -47,9 +49,17 @@ public sealed class SqliteEntityStore : ITransactionalEntityStore, ICountingEnti
             DefaultTimeout = 10, // seconds a command retries while another process holds the write lock
         }.ToString();
         var store = new SqliteEntityStore(connectionString, options);
-        await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await SqliteMigrations.ApplyAsync(connection, cancellationToken);
-        return store;
+        try
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
     }
 
     public Task EnsureTableAsync(string table, CancellationToken cancellationToken)
@@ -104,10 +114,15 @@ public sealed class SqliteEntityStore : ITransactionalEntityStore, ICountingEnti
 
     internal SqliteGroupCommit Writer => _writer;
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
+
         _reads.Dispose();
-        return _writer.DisposeAsync();
+        await _writer.DisposeAsync();
     }
 
     public async IAsyncEnumerable<StoredEntity> QueryAsync(

@@ -215,7 +215,7 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
                 // batch runs in a savepoint, whose undo copies of the pages it changes go to a sub-journal: kept in memory, they
                 // cost a copy, where the default spills them to a temporary file with two writes per page.
                 pragma.CommandText = (options.Durability == StoreDurability.Full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;")
-                    + $" PRAGMA cache_size = -{options.WriterCacheKib}; PRAGMA wal_autocheckpoint = {options.CheckpointPages}; PRAGMA temp_store = MEMORY;";
+                    + $" PRAGMA cache_size = -{options.WriterCacheKib}; PRAGMA wal_autocheckpoint = {(options.CheckpointInterval > TimeSpan.Zero ? 4 : 1) * options.CheckpointPages}; PRAGMA temp_store = MEMORY;";
                 pragma.ExecuteNonQuery();
             }
 
