@@ -154,21 +154,22 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
     private List<BatchOperation> Operations(string partition, string key, (WorkItem Item, string ETag)? current, WorkItem? next, StoredEntity? counter)
     {
         var operations = new List<BatchOperation>(4);
+        var data = next is null ? null : tables.Work.Serialize(next); // the pointer and the due-time row hold the same item
         if (current is { } existing)
         {
-            operations.Add(next is null
+            operations.Add(data is null
                 ? BatchOperation.Delete(partition, WorkRows.Pointer(key), existing.ETag)
-                : BatchOperation.Replace(partition, WorkRows.Pointer(key), tables.Work.Serialize(next), existing.ETag));
+                : BatchOperation.Replace(partition, WorkRows.Pointer(key), data, existing.ETag));
             operations.Add(BatchOperation.Delete(partition, WorkRows.Due(existing.Item.DueAt, key)));
         }
-        else if (next is not null)
+        else if (data is not null)
         {
-            operations.Add(BatchOperation.Insert(partition, WorkRows.Pointer(key), tables.Work.Serialize(next)));
+            operations.Add(BatchOperation.Insert(partition, WorkRows.Pointer(key), data));
         }
 
         if (next is not null)
         {
-            operations.Add(BatchOperation.Insert(partition, WorkRows.Due(next.DueAt, key), tables.Work.Serialize(next)));
+            operations.Add(BatchOperation.Insert(partition, WorkRows.Due(next.DueAt, key), data!));
         }
 
         var delta = (current is null ? 0 : -1) + (next is null ? 0 : 1);
