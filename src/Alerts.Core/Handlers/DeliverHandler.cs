@@ -70,6 +70,17 @@ public sealed partial class DeliverHandler(
     {
         ArgumentNullException.ThrowIfNull(message);
         var workKey = WorkItem.DeliveryKey(message.TenantId, message.DeliveryId);
+        var now = time.GetUtcNow();
+        if (Fresh(message, now) is { } inserted)
+        {
+            // Leased on the copy evaluation inserted, unread; if the row changed since, the write fails and it is read below.
+            var taken = inserted.Value with { LeasedUntil = now + options.DeliveryLease };
+            if (await deliveries.TryReplaceAsync(taken, inserted.ETag, cancellationToken) is { } takenETag)
+            {
+                return (null, new Lease(taken, takenETag, workKey));
+            }
+        }
+
         var current = await deliveries.GetAsync(message.TenantId, message.DeliveryId, cancellationToken);
         if (current is null)
         {
@@ -78,7 +89,6 @@ public sealed partial class DeliverHandler(
         }
 
         var delivery = current.Value;
-        var now = time.GetUtcNow();
         if (delivery.Status != DeliveryStatus.Pending)
         {
             await work.RemoveAsync(WorkStage.Deliver, workKey, cancellationToken);
@@ -96,6 +106,14 @@ public sealed partial class DeliverHandler(
         var etag = await deliveries.TryReplaceAsync(leased, current.ETag, cancellationToken);
         return etag is null ? (new DeliverResult(DeliverOutcome.Busy, delivery), null) : (null, new Lease(leased, etag, workKey));
     }
+
+    /// <summary>The row evaluation inserted, when the message carries it and it would be sent now: pending, due and not leased.</summary>
+    private static Versioned<Delivery>? Fresh(DeliverMessage message, DateTimeOffset now) =>
+        message.Inserted is { } inserted
+        && inserted.Value.TenantId == message.TenantId && inserted.Value.Id == message.DeliveryId
+        && inserted.Value.Status == DeliveryStatus.Pending && inserted.Value.NextAttemptAt <= now && inserted.Value.LeasedUntil is null
+            ? inserted
+            : null;
 
     /// <summary>Records what the send did (or, when the breaker held it back, gives the lease back until the breaker's probe).</summary>
     private Task<DeliverResult> FinishAsync(Lease lease, Sent sent, CancellationToken cancellationToken) =>

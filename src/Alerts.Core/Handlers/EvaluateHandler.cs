@@ -165,8 +165,12 @@ public sealed partial class EvaluateHandler(
             }
 
             await work.PutAsync(new WorkItem(WorkStage.Deliver, WorkItem.DeliveryKey(delivery.TenantId, delivery.Id), now + options.RedeliveryGrace), cancellationToken);
-            await deliveries.TryAddAsync(delivery, cancellationToken);
-            toDeliver.Add(new DeliverMessage(delivery.TenantId, delivery.Id) { Alert = added ? alert : null });
+            var etag = await deliveries.TryInsertAsync(delivery, cancellationToken);
+            toDeliver.Add(new DeliverMessage(delivery.TenantId, delivery.Id)
+            {
+                Alert = added ? alert : null,
+                Inserted = etag is null ? null : new Versioned<Delivery>(delivery, etag),
+            });
         }
     }
 

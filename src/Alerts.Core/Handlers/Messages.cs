@@ -18,7 +18,14 @@ public sealed record DeliverMessage(string TenantId, string DeliveryId, [propert
     [JsonIgnore]
     public Model.Alert? Alert { get; init; }
 
-    // A message is its delivery and trace context; the alert it may carry is a copy of a stored row, not part of it.
+    /// <summary>
+    /// The delivery row as that evaluation inserted it, with its ETag (in memory only, like <see cref="Alert"/>): the lease is
+    /// taken on it without reading the row first; if the row changed meanwhile the conditional write fails and it is read.
+    /// </summary>
+    [JsonIgnore]
+    public Ports.Versioned<Model.Delivery>? Inserted { get; init; }
+
+    // A message is its delivery and trace context; the rows it may carry are copies of stored rows, not part of it.
     public bool Equals(DeliverMessage? other) =>
         other is not null && TenantId == other.TenantId && DeliveryId == other.DeliveryId && TraceParent == other.TraceParent;
 
