@@ -40,7 +40,7 @@ public sealed partial class DeliverHandler
             if (leases[i] is { } lease)
             {
                 Activity.Current = spans?[i] ?? outer;
-                sends[i] = SendAsync(lease.Delivery, lease.ETag, cancellationToken);
+                sends[i] = SendAsync(lease.Delivery, lease.ETag, batch[i].Alert, cancellationToken);
             }
         }
 

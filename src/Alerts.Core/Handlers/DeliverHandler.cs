@@ -55,7 +55,7 @@ public sealed partial class DeliverHandler(
             return done!;
         }
 
-        var sent = await SendAsync(leased.Delivery, leased.ETag, cancellationToken);
+        var sent = await SendAsync(leased.Delivery, leased.ETag, message.Alert, cancellationToken);
         return await FinishAsync(leased, sent, cancellationToken);
     }
 
@@ -70,6 +70,17 @@ public sealed partial class DeliverHandler(
     {
         ArgumentNullException.ThrowIfNull(message);
         var workKey = WorkItem.DeliveryKey(message.TenantId, message.DeliveryId);
+        var now = time.GetUtcNow();
+        if (Fresh(message, now) is { } inserted)
+        {
+            // Leased on the copy evaluation inserted, unread; if the row changed since, the write fails and it is read below.
+            var taken = inserted.Value with { LeasedUntil = now + options.DeliveryLease };
+            if (await deliveries.TryReplaceAsync(taken, inserted.ETag, cancellationToken) is { } takenETag)
+            {
+                return (null, new Lease(taken, takenETag, workKey));
+            }
+        }
+
         var current = await deliveries.GetAsync(message.TenantId, message.DeliveryId, cancellationToken);
         if (current is null)
         {
@@ -78,7 +89,6 @@ public sealed partial class DeliverHandler(
         }
 
         var delivery = current.Value;
-        var now = time.GetUtcNow();
         if (delivery.Status != DeliveryStatus.Pending)
         {
             await work.RemoveAsync(WorkStage.Deliver, workKey, cancellationToken);
@@ -97,6 +107,14 @@ public sealed partial class DeliverHandler(
         return etag is null ? (new DeliverResult(DeliverOutcome.Busy, delivery), null) : (null, new Lease(leased, etag, workKey));
     }
 
+    /// <summary>The row evaluation inserted, when the message carries it and it would be sent now: pending, due and not leased.</summary>
+    private static Versioned<Delivery>? Fresh(DeliverMessage message, DateTimeOffset now) =>
+        message.Inserted is { } inserted
+        && inserted.Value.TenantId == message.TenantId && inserted.Value.Id == message.DeliveryId
+        && inserted.Value.Status == DeliveryStatus.Pending && inserted.Value.NextAttemptAt <= now && inserted.Value.LeasedUntil is null
+            ? inserted
+            : null;
+
     /// <summary>Records what the send did (or, when the breaker held it back, gives the lease back until the breaker's probe).</summary>
     private Task<DeliverResult> FinishAsync(Lease lease, Sent sent, CancellationToken cancellationToken) =>
         sent.Result is BreakerOpen open
@@ -106,9 +124,11 @@ public sealed partial class DeliverHandler(
     /// <summary>What one send came to, how long it took, and the channel it went to (when it still exists).</summary>
     private sealed record Sent(DeliveryResult Result, TimeSpan Latency, Channel? Channel);
 
-    private async Task<Sent> SendAsync(Delivery leased, string etag, CancellationToken cancellationToken)
+    private async Task<Sent> SendAsync(Delivery leased, string etag, Alert? known, CancellationToken cancellationToken)
     {
-        var alert = await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
+        var alert = known is not null && known.TenantId == leased.TenantId && known.Id == leased.AlertId
+            ? known
+            : await alerts.GetAsync(leased.TenantId, leased.AlertId, cancellationToken);
 
         // Channels come from the catalog snapshot (as fresh as evaluation's view of them), not from a read per send.
         var channel = (await catalog.GetAsync(cancellationToken)).Channel(leased.TenantId, leased.ChannelId)

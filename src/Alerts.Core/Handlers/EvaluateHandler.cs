@@ -130,19 +130,21 @@ public sealed partial class EvaluateHandler(
             }
 
             var alert = AlertFactory.Create(match, marketEvent, time.GetUtcNow(), decision.Explanation);
-            if (await alerts.TryAddAsync(alert, cancellationToken))
+            var added = await alerts.TryAddAsync(alert, cancellationToken);
+            if (added)
             {
                 LogFired(logger, rule.TenantId, rule.Id, alert.Id, marketEvent.Id);
             }
 
-            await CreateDeliveriesAsync(alert, snapshot.RoutesFor(rule), toDeliver, cancellationToken);
+            // A replay's alert was stored earlier (with its own creation time): the send reads that one.
+            await CreateDeliveriesAsync(alert, added, snapshot.RoutesFor(rule), toDeliver, cancellationToken);
             return alert;
         }
 
         throw new InvalidOperationException($"Rule {rule.Id} state for {match.Subject} kept changing under evaluation; the event will be retried.");
     }
 
-    private async Task CreateDeliveriesAsync(Alert alert, IReadOnlyList<Route> routes, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
+    private async Task CreateDeliveriesAsync(Alert alert, bool added, IReadOnlyList<Route> routes, List<DeliverMessage> toDeliver, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         foreach (var (channel, subscription) in routes)
@@ -163,8 +165,12 @@ public sealed partial class EvaluateHandler(
             }
 
             await work.PutAsync(new WorkItem(WorkStage.Deliver, WorkItem.DeliveryKey(delivery.TenantId, delivery.Id), now + options.RedeliveryGrace), cancellationToken);
-            await deliveries.TryAddAsync(delivery, cancellationToken);
-            toDeliver.Add(new DeliverMessage(delivery.TenantId, delivery.Id));
+            var etag = await deliveries.TryInsertAsync(delivery, cancellationToken);
+            toDeliver.Add(new DeliverMessage(delivery.TenantId, delivery.Id)
+            {
+                Alert = added ? alert : null,
+                Inserted = etag is null ? null : new Versioned<Delivery>(delivery, etag),
+            });
         }
     }
 

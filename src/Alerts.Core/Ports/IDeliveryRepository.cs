@@ -7,6 +7,9 @@ public interface IDeliveryRepository
     /// <summary>Insert-if-absent: false when the delivery already exists.</summary>
     Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken);
 
+    /// <summary>Insert-if-absent: the new row's ETag, or null when the delivery already exists.</summary>
+    Task<string?> TryInsertAsync(Delivery delivery, CancellationToken cancellationToken);
+
     Task<Versioned<Delivery>?> GetAsync(string tenantId, string deliveryId, CancellationToken cancellationToken);
 
     /// <summary>Replaces the delivery only if <paramref name="etag"/> still matches; returns the new ETag, or null when another writer won.</summary>

@@ -55,8 +55,11 @@ public static class PipelineBenchmark
         {
             var (streaming, old, complete) = await peers.ReplayAsync(options.Replay, options.ReplayOldSample, cancellationToken);
             var ratio = streaming / old;
-            output.WriteLine($"replay: {Rate(streaming, "events/s")} for {options.Replay} events; the old way {Rate(old, "events/s")} (on {options.ReplayOldSample}); {ratio:0.0}x");
-            rows.Add(($"replay of {options.Replay} vs the old way", $"{ratio:0.0}x", "≥ 50x", complete && ratio >= 50));
+            var issueRatio = streaming / BenchOptions.IssueReplayRate;
+            output.WriteLine($"replay: {Rate(streaming, "events/s")} for {options.Replay} events = {issueRatio:0}x the {BenchOptions.IssueReplayRate:0}/s issue 7 measured before replay streamed; "
+                + $"this build's one-at-a-time replay {Rate(old, "events/s")} (on {options.ReplayOldSample}), {ratio:0.0}x");
+            rows.Add(($"replay of {options.Replay}, events/s", Rate(streaming, "/s"), $"≥ {50 * BenchOptions.IssueReplayRate:0} (50x {BenchOptions.IssueReplayRate:0}/s)", complete && issueRatio >= 50));
+            rows.Add(("replay vs this build one at a time", $"{ratio:0.0}x", "", null));
         }
 
         if (options.Events > 0 && await peers.AlertmanagerAsync(options.Events, output, cancellationToken) is { } alertmanager)

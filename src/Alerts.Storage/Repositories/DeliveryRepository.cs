@@ -8,6 +8,9 @@ internal sealed class DeliveryRepository(StoreTables tables) : IDeliveryReposito
     public Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken) =>
         tables.Deliveries.TryInsertAsync(StoreTables.Key(delivery.TenantId), delivery.Id, delivery, cancellationToken);
 
+    public Task<string?> TryInsertAsync(Delivery delivery, CancellationToken cancellationToken) =>
+        tables.Deliveries.InsertAsync(StoreTables.Key(delivery.TenantId), delivery.Id, delivery, cancellationToken);
+
     public Task<Versioned<Delivery>?> GetAsync(string tenantId, string deliveryId, CancellationToken cancellationToken) =>
         tables.Deliveries.GetAsync(StoreTables.Key(tenantId), StoreTables.Key(deliveryId), cancellationToken);
 

@@ -22,6 +22,10 @@ internal sealed class JsonTable<T>(IEntityStore store, string table, JsonTypeInf
     public async Task<bool> TryInsertAsync(string partitionKey, string rowKey, T value, CancellationToken cancellationToken) =>
         await store.InsertIfAbsentAsync(table, partitionKey, rowKey, Serialize(value), cancellationToken) is not null;
 
+    /// <summary>Insert-if-absent: the new row's ETag, or null when the row exists.</summary>
+    public Task<string?> InsertAsync(string partitionKey, string rowKey, T value, CancellationToken cancellationToken) =>
+        store.InsertIfAbsentAsync(table, partitionKey, rowKey, Serialize(value), cancellationToken);
+
     public Task<string> UpsertAsync(string partitionKey, string rowKey, T value, CancellationToken cancellationToken) =>
         store.UpsertAsync(table, partitionKey, rowKey, Serialize(value), cancellationToken);
 

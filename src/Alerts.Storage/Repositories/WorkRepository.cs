@@ -7,7 +7,8 @@ namespace Alerts.Storage.Repositories;
 /// <summary>
 /// Pending work indexed by due time (<see cref="WorkRows"/>): every change writes the key's pointer, its due-time row and its
 /// partition's counter in one partition batch, with ETag conditions, and retries when a concurrent writer got there first.
-/// The sweep reads only what is due; counts read the counters.
+/// The sweep reads only what is due; counts read the counters. A store that counts rows in place (SQLite) keeps no counters:
+/// its counts count the pointers, and a change writes only the pointer and the due-time row.
 /// </summary>
 internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
 {
@@ -16,6 +17,8 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
     private IEntityStore Store => tables.Store;
 
     private string Table => tables.Work.Name;
+
+    private ICountingEntityStore? Counting => Store as ICountingEntityStore;
 
     public Task PutAsync(WorkItem item, CancellationToken cancellationToken) =>
         ChangeAsync(item.Stage, item.Key, current => current is { } existing && existing.Item.DueAt == item.DueAt ? Change.None : Change.Set(item), cancellationToken);
@@ -26,7 +29,7 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
         var partition = WorkRows.Partition(item.Stage, item.Key);
         for (var attempt = 1; ; attempt++)
         {
-            var counter = await Store.GetAsync(Table, partition, WorkRows.Counter(item.Key), cancellationToken);
+            var counter = Counting is null ? await Store.GetAsync(Table, partition, WorkRows.Counter(item.Key), cancellationToken) : null;
             try
             {
                 await Store.ExecuteBatchAsync(Table, Operations(partition, item.Key, null, item, counter), cancellationToken);
@@ -83,6 +86,12 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
         long count = 0;
         foreach (var partition in WorkRows.AllPartitions(stage))
         {
+            if (Counting is { } counting)
+            {
+                count += await counting.CountAsync(Table, partition, WorkRows.PointerPrefix, WorkRows.End(WorkRows.PointerPrefix), cancellationToken);
+                continue;
+            }
+
             await foreach (var row in Store.QueryAsync(Table, partition, WorkRows.CounterPrefix, WorkRows.End(WorkRows.CounterPrefix), cancellationToken))
             {
                 count += WorkRows.ParseCount(row.Data);
@@ -128,7 +137,7 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
             }
 
             var counted = current is null != change.Item is null;
-            var counter = counted ? await Store.GetAsync(Table, partition, WorkRows.Counter(key), cancellationToken) : null;
+            var counter = counted && Counting is null ? await Store.GetAsync(Table, partition, WorkRows.Counter(key), cancellationToken) : null;
             var operations = Operations(partition, key, current, change.Item, counter);
             try
             {
@@ -145,25 +154,26 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
     private List<BatchOperation> Operations(string partition, string key, (WorkItem Item, string ETag)? current, WorkItem? next, StoredEntity? counter)
     {
         var operations = new List<BatchOperation>(4);
+        var data = next is null ? null : tables.Work.Serialize(next); // the pointer and the due-time row hold the same item
         if (current is { } existing)
         {
-            operations.Add(next is null
+            operations.Add(data is null
                 ? BatchOperation.Delete(partition, WorkRows.Pointer(key), existing.ETag)
-                : BatchOperation.Replace(partition, WorkRows.Pointer(key), tables.Work.Serialize(next), existing.ETag));
+                : BatchOperation.Replace(partition, WorkRows.Pointer(key), data, existing.ETag));
             operations.Add(BatchOperation.Delete(partition, WorkRows.Due(existing.Item.DueAt, key)));
         }
-        else if (next is not null)
+        else if (data is not null)
         {
-            operations.Add(BatchOperation.Insert(partition, WorkRows.Pointer(key), tables.Work.Serialize(next)));
+            operations.Add(BatchOperation.Insert(partition, WorkRows.Pointer(key), data));
         }
 
         if (next is not null)
         {
-            operations.Add(BatchOperation.Insert(partition, WorkRows.Due(next.DueAt, key), tables.Work.Serialize(next)));
+            operations.Add(BatchOperation.Insert(partition, WorkRows.Due(next.DueAt, key), data!));
         }
 
         var delta = (current is null ? 0 : -1) + (next is null ? 0 : 1);
-        if (delta != 0)
+        if (delta != 0 && Counting is null)
         {
             var shard = WorkRows.Counter(key);
             operations.Add(counter is null

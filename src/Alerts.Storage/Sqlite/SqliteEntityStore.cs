@@ -9,17 +9,19 @@ namespace Alerts.Storage.Sqlite;
 /// Reads run on pooled connections of their own and never wait for a write; writes go through one writer connection that
 /// commits concurrent callers' writes together (<see cref="SqliteGroupCommit"/>), synced as <see cref="StoreDurability"/> says.
 /// </summary>
-public sealed class SqliteEntityStore : ITransactionalEntityStore, IAsyncDisposable
+public sealed class SqliteEntityStore : ITransactionalEntityStore, ICountingEntityStore, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
     private readonly SqlitePointReads _reads;
+    private readonly SqliteCheckpointer? _checkpointer;
 
     private SqliteEntityStore(string connectionString, SqliteStoreOptions options)
     {
         _connectionString = connectionString;
         _writer = new SqliteGroupCommit(connectionString, options);
         _reads = new SqlitePointReads(connectionString);
+        _checkpointer = options.CheckpointInterval > TimeSpan.Zero ? new SqliteCheckpointer(connectionString, options.CheckpointInterval) : null;
     }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and applies pending migrations.</summary>
@@ -47,9 +49,17 @@ public sealed class SqliteEntityStore : ITransactionalEntityStore, IAsyncDisposa
             DefaultTimeout = 10, // seconds a command retries while another process holds the write lock
         }.ToString();
         var store = new SqliteEntityStore(connectionString, options);
-        await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await SqliteMigrations.ApplyAsync(connection, cancellationToken);
-        return store;
+        try
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
     }
 
     public Task EnsureTableAsync(string table, CancellationToken cancellationToken)
@@ -104,10 +114,15 @@ public sealed class SqliteEntityStore : ITransactionalEntityStore, IAsyncDisposa
 
     internal SqliteGroupCommit Writer => _writer;
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
+
         _reads.Dispose();
-        return _writer.DisposeAsync();
+        await _writer.DisposeAsync();
     }
 
     public async IAsyncEnumerable<StoredEntity> QueryAsync(
@@ -122,6 +137,15 @@ public sealed class SqliteEntityStore : ITransactionalEntityStore, IAsyncDisposa
         {
             yield return SqliteQuery.Read(reader);
         }
+    }
+
+    public async Task<long> CountAsync(string table, string partitionKey, string rowKeyFrom, string rowKeyTo, CancellationToken cancellationToken)
+    {
+        EntityKeys.ValidateTable(table);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        SqliteQuery.PrepareCount(command, table, partitionKey, rowKeyFrom, rowKeyTo);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)

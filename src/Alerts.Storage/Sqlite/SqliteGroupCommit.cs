@@ -9,12 +9,12 @@ namespace Alerts.Storage.Sqlite;
 /// are gathered into the next one (at most <see cref="SqliteStoreOptions.MaxBatchSize"/>), so many concurrent callers pay for
 /// one sync instead of one each. There is no background thread: whichever waiting caller takes the writer lock commits the
 /// queue's next batch, and keeps doing so until its own write is done. Each caller still gets its own outcome, and only once
-/// the transaction holding its write has committed.
+/// the transaction holding its write has committed. A caller's work (<see cref="SqliteWrite.Work"/>, a stage's batch) is already
+/// a group of its own and commits in a transaction by itself.
 /// </summary>
 internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOptions options) : IAsyncDisposable
 {
     private const string WriteSavepoint = "write";
-    private const string WorkSavepoint = "work";
 
     private readonly ConcurrentQueue<SqliteWrite> _queue = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -77,16 +77,33 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
     private void CommitNextBatch()
     {
         var batch = new List<SqliteWrite>(Math.Min(options.MaxBatchSize, 64));
-        while (batch.Count < options.MaxBatchSize && _queue.TryDequeue(out var queued))
+        while (batch.Count < options.MaxBatchSize && _queue.TryPeek(out var next))
         {
-            if (!queued.IsSettled)
+            // A caller's work (a stage's whole batch) commits by itself: alone, it needs no savepoint to be undone on its own,
+            // and a savepoint's undo copy of every page it touches costs more than the commit it would share.
+            if (next.Work is not null && batch.Count > 0)
+            {
+                break;
+            }
+
+            if (_queue.TryDequeue(out var queued) && !queued.IsSettled)
             {
                 batch.Add(queued);
+                if (queued.Work is not null)
+                {
+                    break;
+                }
             }
         }
 
         if (batch.Count == 0)
         {
+            return;
+        }
+
+        if (batch[0].Work is not null)
+        {
+            CommitAlone(batch[0]);
             return;
         }
 
@@ -129,26 +146,39 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
         }
     }
 
-    private static (WriteOutcome[]? Outcomes, Exception? Error) Apply(SqliteTransaction transaction, SqliteWriteCommands commands, SqliteWrite write)
+    /// <summary>Runs one caller's work in a transaction of its own: what it throws rolls the transaction back and fails only it.</summary>
+    private void CommitAlone(SqliteWrite write)
     {
-        if (write.Work is { } work)
+        try
         {
-            commands.Save(transaction, WorkSavepoint);
+            var (connection, commands) = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
             try
             {
-                work(transaction, commands);
+                write.Work!(transaction, commands);
             }
             catch (Exception exception) when (exception is not SqliteException)
             {
-                // Only this caller's writes are undone; the others in the transaction still commit.
-                commands.RollBack(transaction, WorkSavepoint);
-                return (null, exception);
+                transaction.Rollback();
+                write.Fail(exception);
+                return;
             }
 
-            commands.Release(transaction, WorkSavepoint);
-            return ([], null);
+            transaction.Commit();
+            Interlocked.Increment(ref _commits);
+        }
+        catch (Exception exception)
+        {
+            CloseConnection();
+            write.Fail(exception);
+            return;
         }
 
+        write.Succeed([]);
+    }
+
+    private static (WriteOutcome[]? Outcomes, Exception? Error) Apply(SqliteTransaction transaction, SqliteWriteCommands commands, SqliteWrite write)
+    {
         if (!write.Atomic)
         {
             // A single statement is atomic by itself: no savepoint needed.
@@ -181,9 +211,11 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
             {
                 // A larger page cache for the one writer: batches touch rows all over the b-tree (ids are hashes), and every
                 // page it must read back from the file is a system call inside the write lock. Checkpoints run less often,
-                // so a page written by many commits is copied back to the database once.
+                // so a page written by many commits is copied back to the database once. Every caller's work and every atomic
+                // batch runs in a savepoint, whose undo copies of the pages it changes go to a sub-journal: kept in memory, they
+                // cost a copy, where the default spills them to a temporary file with two writes per page.
                 pragma.CommandText = (options.Durability == StoreDurability.Full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;")
-                    + $" PRAGMA cache_size = -{options.WriterCacheKib}; PRAGMA wal_autocheckpoint = {options.CheckpointPages};";
+                    + $" PRAGMA cache_size = -{options.WriterCacheKib}; PRAGMA wal_autocheckpoint = {(options.CheckpointInterval > TimeSpan.Zero ? 4 : 1) * options.CheckpointPages}; PRAGMA temp_store = MEMORY;";
                 pragma.ExecuteNonQuery();
             }
 

@@ -50,6 +50,7 @@ internal sealed class SqlitePointReads(string connectionString) : IDisposable
     {
         private readonly SqliteConnection _connection;
         private readonly SqliteCommand _command;
+        private readonly SqliteParameter[] _parameters;
 
         public Session(string connectionString)
         {
@@ -57,17 +58,14 @@ internal sealed class SqlitePointReads(string connectionString) : IDisposable
             _connection.Open();
             _command = _connection.CreateCommand();
             _command.CommandText = "SELECT pk, rk, data, etag FROM entities WHERE tbl = $t AND pk = $p AND rk = $r";
-            foreach (var name in new[] { "$t", "$p", "$r" })
-            {
-                _command.Parameters.Add(new SqliteParameter(name, SqliteType.Text));
-            }
+            _parameters = [.. new[] { "$t", "$p", "$r" }.Select(name => _command.Parameters.Add(new SqliteParameter(name, SqliteType.Text)))];
         }
 
         public StoredEntity? Get(string table, string partitionKey, string rowKey)
         {
-            _command.Parameters["$t"].Value = table;
-            _command.Parameters["$p"].Value = partitionKey;
-            _command.Parameters["$r"].Value = rowKey;
+            _parameters[0].Value = table;
+            _parameters[1].Value = partitionKey;
+            _parameters[2].Value = rowKey;
             // Disposing the reader resets the statement, ending its read snapshot: the next read sees the latest commit.
             using var reader = _command.ExecuteReader();
             return reader.Read() ? new StoredEntity(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)) : null;

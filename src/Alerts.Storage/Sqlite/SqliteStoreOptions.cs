@@ -22,6 +22,15 @@ public sealed class SqliteStoreOptions
     /// <summary>Page cache of the writer connection, in KiB (SQLite's default is 2,000).</summary>
     public int WriterCacheKib { get; init; } = 32 * 1024;
 
-    /// <summary>WAL pages after which a commit checkpoints them into the database (SQLite's default is 1,000).</summary>
+    /// <summary>
+    /// WAL pages after which a commit checkpoints them into the database (SQLite's default is 1,000). With a
+    /// <see cref="CheckpointInterval"/>, the writer does so only at four times this, as a backstop.
+    /// </summary>
     public int CheckpointPages { get; init; } = 8_000;
+
+    /// <summary>
+    /// How often a background connection checkpoints the WAL, off the writer's path; <see cref="TimeSpan.Zero"/> leaves it to
+    /// the writer's commits, after <see cref="CheckpointPages"/> pages.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

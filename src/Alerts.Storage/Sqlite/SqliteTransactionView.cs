@@ -8,7 +8,7 @@ namespace Alerts.Storage.Sqlite;
 /// The store as seen from inside the writer's open transaction (<see cref="SqliteEntityStore.TransactAsync"/>): every call runs
 /// at once on the writer connection, so reads see this transaction's writes and nothing can change between a read and a write.
 /// </summary>
-internal sealed class SqliteTransactionView(SqliteTransaction transaction, SqliteWriteCommands commands) : IEntityStore
+internal sealed class SqliteTransactionView(SqliteTransaction transaction, SqliteWriteCommands commands) : ICountingEntityStore
 {
     private const string BatchSavepoint = "view_batch";
 
@@ -70,6 +70,12 @@ internal sealed class SqliteTransactionView(SqliteTransaction transaction, Sqlit
         }
 
         await Task.CompletedTask;
+    }
+
+    public Task<long> CountAsync(string table, string partitionKey, string rowKeyFrom, string rowKeyTo, CancellationToken cancellationToken)
+    {
+        EntityKeys.ValidateTable(table);
+        return Task.FromResult(commands.Count(transaction, table, partitionKey, rowKeyFrom, rowKeyTo));
     }
 
     private WriteOutcome One(string table, BatchOperation operation)

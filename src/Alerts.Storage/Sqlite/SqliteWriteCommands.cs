@@ -6,12 +6,12 @@ namespace Alerts.Storage.Sqlite;
 /// <summary>The writer connection's prepared statements, one per kind of operation, reused by every batch.</summary>
 internal sealed class SqliteWriteCommands : IDisposable
 {
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _upsert;
-    private readonly SqliteCommand _replace;
-    private readonly SqliteCommand _delete;
-    private readonly SqliteCommand _deleteIfMatch;
-    private readonly SqliteCommand _get;
+    private readonly Statement _insert;
+    private readonly Statement _upsert;
+    private readonly Statement _replace;
+    private readonly Statement _delete;
+    private readonly Statement _deleteIfMatch;
+    private readonly Statement _get;
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, (SqliteCommand Save, SqliteCommand Release, SqliteCommand Rollback)> _savepoints = new(StringComparer.Ordinal);
 
@@ -43,11 +43,11 @@ internal sealed class SqliteWriteCommands : IDisposable
     /// <summary>A point read inside the writer's transaction: it sees the transaction's own writes.</summary>
     public StoredEntity? Get(SqliteTransaction transaction, string table, string partitionKey, string rowKey)
     {
-        _get.Transaction = transaction;
-        _get.Parameters["$t"].Value = table;
-        _get.Parameters["$p"].Value = partitionKey;
-        _get.Parameters["$r"].Value = rowKey;
-        using var reader = _get.ExecuteReader();
+        _get.Command.Transaction = transaction;
+        _get.Table.Value = table;
+        _get.Partition.Value = partitionKey;
+        _get.Row.Value = rowKey;
+        using var reader = _get.Command.ExecuteReader();
         return reader.Read() ? SqliteQuery.Read(reader) : null;
     }
 
@@ -67,6 +67,15 @@ internal sealed class SqliteWriteCommands : IDisposable
         return rows;
     }
 
+    /// <summary>A count of a row range inside the writer's transaction.</summary>
+    public long Count(SqliteTransaction transaction, string table, string partitionKey, string rowKeyFrom, string rowKeyTo)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        SqliteQuery.PrepareCount(command, table, partitionKey, rowKeyFrom, rowKeyTo);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public WriteOutcome Execute(SqliteTransaction transaction, string table, BatchOperation operation)
     {
         var command = operation.Kind switch
@@ -78,20 +87,20 @@ internal sealed class SqliteWriteCommands : IDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "Unknown batch operation."),
         };
         var etag = operation.Kind == BatchOperationKind.Delete ? null : NewETag();
-        command.Transaction = transaction;
-        command.Parameters["$t"].Value = table;
-        command.Parameters["$p"].Value = operation.PartitionKey;
-        command.Parameters["$r"].Value = operation.RowKey;
-        command.Parameters["$d"].Value = (object?)operation.Data ?? DBNull.Value;
-        command.Parameters["$n"].Value = (object?)etag ?? DBNull.Value;
-        command.Parameters["$e"].Value = (object?)operation.ETag ?? DBNull.Value;
-        var applied = command.ExecuteNonQuery() == 1;
+        command.Command.Transaction = transaction;
+        command.Table.Value = table;
+        command.Partition.Value = operation.PartitionKey;
+        command.Row.Value = operation.RowKey;
+        command.Data.Value = (object?)operation.Data ?? DBNull.Value;
+        command.NewETag.Value = (object?)etag ?? DBNull.Value;
+        command.ETag.Value = (object?)operation.ETag ?? DBNull.Value;
+        var applied = command.Command.ExecuteNonQuery() == 1;
         return new WriteOutcome(applied, applied ? etag : null);
     }
 
     public void Dispose()
     {
-        foreach (var command in new[] { _insert, _upsert, _replace, _delete, _deleteIfMatch, _get }
+        foreach (var command in new[] { _insert, _upsert, _replace, _delete, _deleteIfMatch, _get }.Select(s => s.Command)
             .Concat(_savepoints.Values.SelectMany(s => new[] { s.Save, s.Release, s.Rollback })))
         {
             command.Dispose();
@@ -122,18 +131,18 @@ internal sealed class SqliteWriteCommands : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static SqliteCommand Create(SqliteConnection connection, string sql)
+    private static Statement Create(SqliteConnection connection, string sql)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         // Every statement gets the same parameter set; SQLite ignores the ones its text does not name.
-        foreach (var name in new[] { "$t", "$p", "$r", "$d", "$n", "$e" })
-        {
-            command.Parameters.Add(new SqliteParameter(name, SqliteType.Text));
-        }
-
-        return command;
+        SqliteParameter Add(string name) => command.Parameters.Add(new SqliteParameter(name, SqliteType.Text));
+        return new Statement(command, Add("$t"), Add("$p"), Add("$r"), Add("$d"), Add("$n"), Add("$e"));
     }
+
+    /// <summary>A prepared statement with its parameters at hand (looking them up by name costs more than the lookup it binds).</summary>
+    private sealed record Statement(
+        SqliteCommand Command, SqliteParameter Table, SqliteParameter Partition, SqliteParameter Row, SqliteParameter Data, SqliteParameter NewETag, SqliteParameter ETag);
 
     // A random prefix per process and a counter: unique across processes sharing the file, and no system call per write.
     private static readonly string ETagPrefix = "W/\"" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));

@@ -43,6 +43,57 @@ public sealed class DeliverTests
     }
 
     [Fact]
+    public async Task A_queued_copy_of_a_message_carries_no_alert_and_sends_the_stored_one()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        var json = System.Text.Json.JsonSerializer.Serialize(message, Alerts.Core.Serialization.AlertsJsonContext.Default.DeliverMessage);
+        var queued = System.Text.Json.JsonSerializer.Deserialize(json, Alerts.Core.Serialization.AlertsJsonContext.Default.DeliverMessage)!;
+
+        var result = await pipeline.Deliver.HandleAsync(queued, CancellationToken.None);
+
+        var stored = (await pipeline.Store.Alerts.GetAsync("t1", message.Alert!.Id, CancellationToken.None))!;
+        Assert.DoesNotContain("headline", json, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(queued.Alert);
+        Assert.Equal(message, queued);
+        Assert.Equal(DeliverOutcome.Delivered, result.Outcome);
+        var sent = Assert.Single(pipeline.Webhook.Calls).Alert;
+        Assert.Equal((stored.Id, stored.Headline, stored.CreatedAt), (sent.Id, sent.Headline, sent.CreatedAt));
+        Assert.Equal((stored.Id, stored.Headline, stored.CreatedAt), (message.Alert.Id, message.Alert.Headline, message.Alert.CreatedAt));
+    }
+
+    [Fact]
+    public async Task A_message_whose_carried_row_went_stale_reads_the_row_and_does_not_send_again()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        var queued = message with { Inserted = null, Alert = null }; // the copy the sweep would send
+
+        var first = await pipeline.Deliver.HandleAsync(queued, CancellationToken.None);
+        var second = await pipeline.Deliver.HandleAsync(message, CancellationToken.None);
+
+        Assert.NotNull(message.Inserted);
+        Assert.Equal(DeliverOutcome.Delivered, first.Outcome);
+        Assert.Equal(DeliverOutcome.AlreadyFinished, second.Outcome);
+        Assert.Single(pipeline.Webhook.Calls);
+        Assert.Single(await pipeline.AttemptsAsync(message.DeliveryId));
+    }
+
+    [Fact]
+    public async Task A_message_whose_carried_row_another_worker_leased_is_busy_and_not_sent()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        var message = await OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel());
+        var stored = (await pipeline.Store.Deliveries.GetAsync("t1", message.DeliveryId, CancellationToken.None))!;
+        await pipeline.Store.Deliveries.TryReplaceAsync(stored.Value with { LeasedUntil = pipeline.Time.GetUtcNow().AddMinutes(1) }, stored.ETag, CancellationToken.None);
+
+        var result = await pipeline.Deliver.HandleAsync(message, CancellationToken.None);
+
+        Assert.Equal(DeliverOutcome.Busy, result.Outcome);
+        Assert.Empty(pipeline.Webhook.Calls);
+    }
+
+    [Fact]
     public async Task A_successful_attempt_keeps_what_the_far_end_answered()
     {
         await using var pipeline = await Pipeline.CreateAsync();
