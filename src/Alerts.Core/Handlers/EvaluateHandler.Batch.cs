@@ -21,14 +21,21 @@ public sealed partial class EvaluateHandler
         ArgumentNullException.ThrowIfNull(transactions);
         var snapshot = await catalog.GetAsync(cancellationToken);
         var results = new EvaluateResult[batch.Count];
-        var matched = new List<(int Index, MarketEvent Event, RuleMatch[] Matches)>(batch.Count);
+        // Every event's matches go into one buffer (announcements are matched into it without a list of their own), and each
+        // event keeps its range of the batch's single array.
+        var found = new List<(int Index, MarketEvent Event, int Start, int Count)>(batch.Count);
+        var buffer = new List<RuleMatch>(batch.Count);
         var missing = new List<string>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (message, known) = batch[i];
             if ((known ?? await events.GetAsync(message.EventId, cancellationToken)) is { } marketEvent)
             {
-                matched.Add((i, marketEvent, [.. snapshot.Rules.Match(marketEvent)]));
+                var start = buffer.Count;
+                var count = marketEvent.Announcement is { } announcement && marketEvent.Kind == MarketEventKind.Announcement
+                    ? snapshot.Rules.Match(announcement, buffer)
+                    : AddAll(buffer, snapshot.Rules.Match(marketEvent));
+                found.Add((i, marketEvent, start, count));
                 continue;
             }
 
@@ -36,6 +43,9 @@ public sealed partial class EvaluateHandler
             missing.Add(message.EventId);
             results[i] = EvaluateResult.Nothing;
         }
+
+        var all = buffer.ToArray();
+        var matched = found.ConvertAll(f => (f.Index, f.Event, Matches: new ArraySegment<RuleMatch>(all, f.Start, f.Count)));
 
         // Price history is written through its own store calls, so it is read and recorded before the batch's transaction
         // (a write queued behind the open transaction would wait for it forever); events are taken in order, as live.
@@ -62,5 +72,11 @@ public sealed partial class EvaluateHandler
             return results.Length;
         }, cancellationToken);
         return results;
+    }
+
+    private static int AddAll(List<RuleMatch> buffer, IReadOnlyList<RuleMatch> matches)
+    {
+        buffer.AddRange(matches);
+        return matches.Count;
     }
 }

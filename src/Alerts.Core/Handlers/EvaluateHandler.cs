@@ -53,7 +53,7 @@ public sealed partial class EvaluateHandler(
     {
         ArgumentNullException.ThrowIfNull(marketEvent);
         var snapshot = await catalog.GetAsync(cancellationToken);
-        RuleMatch[] matches = [.. snapshot.Rules.Match(marketEvent)];
+        var matches = snapshot.Rules.Match(marketEvent);
         var market = await MarketViewAsync(snapshot.Rules, matches, marketEvent, cancellationToken);
         return await EvaluateAsync(marketEvent, snapshot, matches, market, cancellationToken);
     }
