@@ -21,7 +21,7 @@ public sealed partial class EvaluateHandler
         ArgumentNullException.ThrowIfNull(transactions);
         var snapshot = await catalog.GetAsync(cancellationToken);
         var results = new EvaluateResult[batch.Count];
-        // Every event's matches go into one buffer (announcements are matched into it without a list of their own), and each
+        // Every event's matches go into one buffer (announcements without a list of their own), and each
         // event keeps its range of the batch's single array.
         var found = new List<(int Index, MarketEvent Event, int Start, int Count)>(batch.Count);
         var buffer = new List<RuleMatch>(batch.Count);
@@ -32,9 +32,7 @@ public sealed partial class EvaluateHandler
             if ((known ?? await events.GetAsync(message.EventId, cancellationToken)) is { } marketEvent)
             {
                 var start = buffer.Count;
-                var count = marketEvent.Announcement is { } announcement && marketEvent.Kind == MarketEventKind.Announcement
-                    ? snapshot.Rules.Match(announcement, buffer)
-                    : AddAll(buffer, snapshot.Rules.Match(marketEvent));
+                var count = snapshot.Rules.Match(marketEvent, buffer);
                 found.Add((i, marketEvent, start, count));
                 continue;
             }
@@ -72,11 +70,5 @@ public sealed partial class EvaluateHandler
             return results.Length;
         }, cancellationToken);
         return results;
-    }
-
-    private static int AddAll(List<RuleMatch> buffer, IReadOnlyList<RuleMatch> matches)
-    {
-        buffer.AddRange(matches);
-        return matches.Count;
     }
 }

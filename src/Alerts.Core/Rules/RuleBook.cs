@@ -193,6 +193,21 @@ public sealed partial class RuleBook
         return marketEvent.Kind == MarketEventKind.Announcement ? Match(marketEvent.Announcement!) : Match(marketEvent.Tick!);
     }
 
+    /// <summary>Appends the event's matches to <paramref name="matches"/> and returns how many (announcements allocate nothing per match).</summary>
+    public int Match(MarketEvent marketEvent, List<RuleMatch> matches)
+    {
+        ArgumentNullException.ThrowIfNull(marketEvent);
+        ArgumentNullException.ThrowIfNull(matches);
+        if (marketEvent.Kind == MarketEventKind.Announcement)
+        {
+            return Match(marketEvent.Announcement!, matches);
+        }
+
+        var tickMatches = Match(marketEvent.Tick!);
+        matches.AddRange(tickMatches);
+        return tickMatches.Count;
+    }
+
     private static bool HasCompany(List<Company> companies, string id)
     {
         foreach (var company in companies)
