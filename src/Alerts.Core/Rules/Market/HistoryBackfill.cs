@@ -41,10 +41,10 @@ public sealed partial class HistoryBackfill(MarketHistoryService history, Histor
             }
 
             var calendar = Calendars.TradingCalendars.ForSymbol(symbol);
-            var yesterday = calendar.TradingDaysBefore(calendar.TradingDayOf(now), 1);
-            var result = await HasEnoughAsync(symbol, from, calendar.TradingDayOf(now), calendar, cancellationToken)
+            var today = calendar.TradingDayOf(now);
+            var result = await HasEnoughAsync(symbol, from, today, calendar, cancellationToken)
                 ? new SeedResult(symbol, null, 0, 0)
-                : (await seeder.SeedAsync([symbol], from, yesterday, cancellationToken))[0];
+                : (await seeder.SeedAsync([symbol], from, calendar.TradingDaysBefore(today, 1), cancellationToken))[0];
             _done[symbol] = (from, result, now);
             results.Add(result);
             if (result.Problem is { } problem)
