@@ -37,7 +37,7 @@ public sealed class EdgarSubmissionsSource(HttpClient http, FeedSourceOptions op
                 "CIK" + cik,
                 response => EdgarSubmissionsParser.Parse(response.Text(), since)))
             .ToList();
-        return await FeedReads.ReadAllAsync(Name, reads, SendAsync, cancellationToken);
+        return await FeedReads.ReadAllAsync(Name, reads, SendAndReadAsync, cancellationToken);
     }
 
     /// <summary>The CIKs this poll covers: the rules' and the options' list, ten digits each, without duplicates, in order.</summary>

@@ -15,7 +15,7 @@ internal static class FeedReads
     public static async Task<FeedPoll> ReadAllAsync(
         string source,
         IReadOnlyList<FeedRead> reads,
-        Func<HttpRequestMessage, CancellationToken, Task<(FeedResponse? Response, FeedError? Error)>> send,
+        Func<HttpRequestMessage, Func<FeedResponse, ParseResult<Announcement>>, CancellationToken, Task<(ParseResult<Announcement>? Parsed, FeedError? Error)>> sendAndRead,
         CancellationToken cancellationToken)
     {
         var items = new List<Announcement>();
@@ -24,8 +24,7 @@ internal static class FeedReads
         var failed = 0;
         foreach (var read in reads)
         {
-            var (response, error) = await send(read.Request, cancellationToken);
-            var parsed = response is null ? null : read.Parse(response);
+            var (parsed, error) = await sendAndRead(read.Request, read.Parse, cancellationToken);
             if (parsed is null || parsed.IsMalformed)
             {
                 failed++;

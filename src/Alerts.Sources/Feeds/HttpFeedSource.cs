@@ -34,6 +34,31 @@ public abstract class HttpFeedSource : IFeedSource
     private protected Task<(FeedResponse? Response, FeedError? Error)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         FeedHttp.SendAsync(_http, request, Clock, cancellationToken);
 
+    /// <summary>
+    /// Sends the request and reads a successful answer with <paramref name="read"/>; a failed send is its error, and a body that
+    /// is not text in its declared charset is a malformed answer naming this source (nothing of it is stored).
+    /// </summary>
+    private protected async Task<(T? Value, FeedError? Error)> SendAndReadAsync<T>(
+        HttpRequestMessage request, Func<FeedResponse, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var (response, error) = await SendAsync(request, cancellationToken);
+        if (response is null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            return (read(response), null);
+        }
+        catch (FeedEncodingException exception)
+        {
+            return (null, FeedError.Malformed($"{Name}: {exception.Message}; nothing stored, the next poll retries"));
+        }
+    }
+
     /// <summary>Sends the request and parses a successful body into this source's poll; a failed send is a failed poll.</summary>
     private protected async Task<FeedPoll> FetchAsync(
         HttpRequestMessage request, Func<FeedResponse, ParseResult<Announcement>> parse, CancellationToken cancellationToken)

@@ -93,24 +93,13 @@ public sealed class HkexAppSource(HttpClient http, FeedSourceOptions options, Ti
     private async Task<(ParseResult<Announcement>? Parsed, FeedError? Error)> ReadAsync(
         Uri url, string? status, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (response, error) = await SendAsync(FeedRequests.Get(url, Options, Referer, "application/json, */*"), cancellationToken);
-        if (response is null)
-        {
-            return (null, error);
-        }
-
-        try
-        {
-            var text = response.Text();
-            var parsed = status is null
-                ? HkexAppParser.ParseDocuments(text, DateTimeOffset.MinValue)
-                : HkexAppParser.ParseStatuses(text, status.Length == 0 ? null : status, now);
-            return parsed.IsMalformed ? (null, FeedError.Malformed(parsed.Error!)) : (parsed, null);
-        }
-        catch (FeedEncodingException exception)
-        {
-            return (null, FeedError.Malformed($"{Name}: {exception.Message}"));
-        }
+        var (parsed, error) = await SendAndReadAsync(
+            FeedRequests.Get(url, Options, Referer, "application/json, */*"),
+            response => status is null
+                ? HkexAppParser.ParseDocuments(response.Text(), DateTimeOffset.MinValue)
+                : HkexAppParser.ParseStatuses(response.Text(), status.Length == 0 ? null : status, now),
+            cancellationToken);
+        return parsed is { IsMalformed: true } ? (null, FeedError.Malformed(parsed.Error!)) : (parsed, error);
     }
 
     /// <summary>This list's snapshot, and what changed since <paramref name="baseline"/> (null: never read, so only recent documents).</summary>

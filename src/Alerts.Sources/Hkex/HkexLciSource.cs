@@ -77,23 +77,16 @@ public sealed partial class HkexLciSource(HttpClient http, FeedSourceOptions opt
         return HkexLciPager.ReadAsync(
             async (page, token) =>
             {
-                var (response, error) = await SendAsync(
-                    FeedRequests.Get(PageUrl(url, page), Options, referer, "application/json, text/javascript, */*; q=0.01"), token);
-                if (response is null)
-                {
-                    return new HkexLciPage(null, null, error);
-                }
-
-                try
-                {
-                    var text = response.Text();
-                    var rows = HkexLciParser.ParseDocuments(text, language);
-                    return rows.IsMalformed ? new HkexLciPage(null, null, FeedError.Malformed(rows.Error!)) : new HkexLciPage(rows, paged ? PageCount(text) : 1, null);
-                }
-                catch (FeedEncodingException exception)
-                {
-                    return new HkexLciPage(null, null, FeedError.Malformed($"{Name}: {exception.Message}; nothing stored, the next poll retries"));
-                }
+                var (read, error) = await SendAndReadAsync(
+                    FeedRequests.Get(PageUrl(url, page), Options, referer, "application/json, text/javascript, */*; q=0.01"),
+                    response =>
+                    {
+                        var text = response.Text();
+                        var rows = HkexLciParser.ParseDocuments(text, language);
+                        return rows.IsMalformed ? new HkexLciPage(null, null, FeedError.Malformed(rows.Error!)) : new HkexLciPage(rows, paged ? PageCount(text) : 1, null);
+                    },
+                    token);
+                return read ?? new HkexLciPage(null, null, error);
             },
             marks.TryGetValue(language, out var mark) ? mark : null,
             Options.MaxPages,

@@ -28,25 +28,9 @@ public abstract class QuoteFeedSource : HttpFeedSource
         IReadOnlyList<string> codes, CancellationToken cancellationToken);
 
     /// <summary>Sends one batch's request and parses a successful answer; a body that is not text as declared is an error.</summary>
-    private protected async Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchTicksAsync(
-        HttpRequestMessage request, Func<FeedResponse, ParseResult<PriceTick>> parse, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(parse);
-        var (response, error) = await SendAsync(request, cancellationToken);
-        if (response is null)
-        {
-            return (null, error);
-        }
-
-        try
-        {
-            return (parse(response), null);
-        }
-        catch (FeedEncodingException exception)
-        {
-            return (null, FeedError.Malformed($"{Name}: {exception.Message}"));
-        }
-    }
+    private protected Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchTicksAsync(
+        HttpRequestMessage request, Func<FeedResponse, ParseResult<PriceTick>> parse, CancellationToken cancellationToken) =>
+        SendAndReadAsync(request, parse, cancellationToken);
 
     /// <summary>The symbols this poll covers: the provider's and the options' fixed list, without duplicates.</summary>
     public async Task<IReadOnlyList<string>> SymbolsAsync(CancellationToken cancellationToken)
