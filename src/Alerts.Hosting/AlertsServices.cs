@@ -19,7 +19,7 @@ namespace Alerts.Hosting;
 /// <summary>The one place the pipeline is assembled: store, catalog, handlers, channels. Both drivers call this.</summary>
 public static class AlertsServices
 {
-    public static IServiceCollection AddAlertsPipeline(this IServiceCollection services, AlertsSettings settings, AlertStore store)
+    public static IServiceCollection AddAlertsPipeline(this IServiceCollection services, AlertsSettings settings, AlertStore store, bool deliveriesHandedOffInMemory = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(store);
@@ -54,6 +54,7 @@ public static class AlertsServices
         services.AddSingleton(new PipelineOptions
         {
             RedeliveryGrace = settings.RedeliveryGrace, DeliveryLease = settings.DeliveryLease, SendTimeout = settings.WebhookTimeout,
+            LeaseOnHandOff = deliveriesHandedOffInMemory,
         }.Validated());
         services.AddSingleton(new CircuitBreakerOptions
         {

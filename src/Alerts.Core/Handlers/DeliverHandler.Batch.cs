@@ -10,7 +10,7 @@ public sealed partial class DeliverHandler
 {
     /// <summary>
     /// One attempt at each delivery of a batch, with the same steps and guarantees as <see cref="HandleAsync"/>: the deliveries
-    /// are read and leased in one transaction, sent concurrently (at most <see cref="PipelineOptions.SendsPerEndpoint"/> to one
+    /// are read and leased in one transaction (those an in-memory hand-off leased at insert need neither), sent concurrently (at most <see cref="PipelineOptions.SendsPerEndpoint"/> to one
     /// endpoint at a time), and every attempt, outcome and pending-row change is recorded in a second transaction. A send cut
     /// off by shutdown gives its lease back and is rethrown once the others are recorded.
     /// </summary>
@@ -22,16 +22,30 @@ public sealed partial class DeliverHandler
         ArgumentNullException.ThrowIfNull(transactions);
         var results = new DeliverResult?[batch.Count];
         var leases = new Lease?[batch.Count];
-        await transactions.RunAsync(async repositories =>
+        var now = time.GetUtcNow();
+        var toBegin = new List<int>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
         {
-            var inTransaction = InTransaction(repositories);
-            for (var i = 0; i < batch.Count; i++)
+            leases[i] = HandOffLease(batch[i], now);
+            if (leases[i] is null)
             {
-                (results[i], leases[i]) = await inTransaction.BeginAsync(batch[i], cancellationToken);
+                toBegin.Add(i);
             }
+        }
 
-            return batch.Count;
-        }, cancellationToken);
+        if (toBegin.Count > 0)
+        {
+            await transactions.RunAsync(async repositories =>
+            {
+                var inTransaction = InTransaction(repositories);
+                foreach (var i in toBegin)
+                {
+                    (results[i], leases[i]) = await inTransaction.BeginAsync(batch[i], cancellationToken);
+                }
+
+                return toBegin.Count;
+            }, cancellationToken);
+        }
 
         var sends = new Task<Sent>?[batch.Count];
         var outer = Activity.Current;

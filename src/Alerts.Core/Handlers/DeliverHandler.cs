@@ -71,6 +71,11 @@ public sealed partial class DeliverHandler(
         ArgumentNullException.ThrowIfNull(message);
         var workKey = WorkItem.DeliveryKey(message.TenantId, message.DeliveryId);
         var now = time.GetUtcNow();
+        if (HandOffLease(message, now) is { } handedOver)
+        {
+            return (null, handedOver);
+        }
+
         if (Fresh(message, now) is { } inserted)
         {
             // Leased on the copy evaluation inserted, unread; if the row changed since, the write fails and it is read below.
@@ -113,6 +118,19 @@ public sealed partial class DeliverHandler(
         && inserted.Value.TenantId == message.TenantId && inserted.Value.Id == message.DeliveryId
         && inserted.Value.Status == DeliveryStatus.Pending && inserted.Value.NextAttemptAt <= now && inserted.Value.LeasedUntil is null
             ? inserted
+            : null;
+
+    /// <summary>
+    /// The row evaluation inserted already leased to this in-memory hand-off (<see cref="PipelineOptions.LeaseOnHandOff"/>), while
+    /// that lease still covers a whole send and its recording: the lease is this worker's without a write.
+    /// </summary>
+    private Lease? HandOffLease(DeliverMessage message, DateTimeOffset now) =>
+        options.LeaseOnHandOff
+        && message.Inserted is { } inserted
+        && inserted.Value.TenantId == message.TenantId && inserted.Value.Id == message.DeliveryId
+        && inserted.Value.Status == DeliveryStatus.Pending && inserted.Value.NextAttemptAt <= now
+        && inserted.Value.LeasedUntil is { } until && until >= now + options.SendTimeout + PipelineOptions.RecordingAllowance
+            ? new Lease(inserted.Value, inserted.ETag, WorkItem.DeliveryKey(message.TenantId, message.DeliveryId))
             : null;
 
     /// <summary>Records what the send did (or, when the breaker held it back, gives the lease back until the breaker's probe).</summary>

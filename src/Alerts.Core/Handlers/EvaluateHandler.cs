@@ -164,6 +164,11 @@ public sealed partial class EvaluateHandler(
                 continue;
             }
 
+            if (options.LeaseOnHandOff)
+            {
+                delivery = delivery with { LeasedUntil = now + options.DeliveryLease };
+            }
+
             await work.PutAsync(new WorkItem(WorkStage.Deliver, WorkItem.DeliveryKey(delivery.TenantId, delivery.Id), now + options.RedeliveryGrace), cancellationToken);
             var etag = await deliveries.TryInsertAsync(delivery, cancellationToken);
             toDeliver.Add(new DeliverMessage(delivery.TenantId, delivery.Id)

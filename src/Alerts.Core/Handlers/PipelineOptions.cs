@@ -12,6 +12,13 @@ public sealed record PipelineOptions
     /// <summary>The longest one send may take before the deliver stage cuts it off and records a timeout.</summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The evaluate stage hands its deliveries to the deliver stage in memory (the standalone driver), so it inserts each one
+    /// already leased to that hand-off: the send needs no write of its own before it goes out. Off where deliveries cross a real
+    /// queue, whose consumer would find them leased and wait the lease out.
+    /// </summary>
+    public bool LeaseOnHandOff { get; init; }
+
     /// <summary>Most sends in flight to one endpoint at once (a batch's deliveries to one receiver wait for a free slot).</summary>
     public int SendsPerEndpoint { get; init; } = 64;
 

@@ -44,7 +44,7 @@ public static class RunCommand
             builder.Configuration.AddConfiguration(configuration);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.HttpPort));
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // start-up failures are reported below, in one line
-            builder.Services.AddAlertsPipeline(settings, store);
+            builder.Services.AddAlertsPipeline(settings, store, deliveriesHandedOffInMemory: true);
             builder.Services.AddAlertsApi(configuration);
             builder.Services.AddStandaloneTelemetry(builder.Configuration);
             builder.Services.AddAlertsSources(SourceSettings.Load(configuration, settings), store);

@@ -30,7 +30,7 @@ public sealed class AlertsApp : IAsyncDisposable
         var store = await StoreFactory.OpenAsync(settings, cancellationToken);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel));
-        services.AddAlertsPipeline(settings, store);
+        services.AddAlertsPipeline(settings, store, deliveriesHandedOffInMemory: true);
         services.AddSingleton<InProcessPipeline>();
         services.AddSingleton<Alerts.Api.Catalog.CatalogValidator>();
         services.AddSingleton<Import.CatalogImporter>();
