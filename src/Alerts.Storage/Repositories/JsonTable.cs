@@ -56,7 +56,9 @@ internal sealed class JsonTable<T>(IEntityStore store, string table, JsonTypeInf
 
     public string Serialize(T value) => System.Text.Json.JsonSerializer.Serialize(value, typeInfo);
 
-    public T Deserialize(StoredEntity row) =>
-        System.Text.Json.JsonSerializer.Deserialize(row.Data, typeInfo)
-        ?? throw new InvalidDataException($"Row {table}/{row.PartitionKey}/{row.RowKey} holds null.");
+    public T Deserialize(StoredEntity row) => Deserialize(row.Data, row.PartitionKey + "/" + row.RowKey);
+
+    /// <summary>A document stored elsewhere than a row of this table (<paramref name="where"/> names it in the error).</summary>
+    public T Deserialize(string data, string where) =>
+        System.Text.Json.JsonSerializer.Deserialize(data, typeInfo) ?? throw new InvalidDataException($"Row {table}/{where} holds null.");
 }

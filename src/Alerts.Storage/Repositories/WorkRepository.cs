@@ -7,29 +7,32 @@ namespace Alerts.Storage.Repositories;
 /// <summary>
 /// Pending work indexed by due time (<see cref="WorkRows"/>): every change writes the key's pointer, its due-time row and its
 /// partition's counter in one partition batch, with ETag conditions, and retries when a concurrent writer got there first.
-/// The sweep reads only what is due; counts read the counters. A store that counts rows in place (SQLite) keeps no counters:
-/// its counts count the pointers, and a change writes only the pointer and the due-time row.
+/// The sweep reads only what is due; counts read the counters. That is the layout on Table Storage. A store with a pending-work
+/// table of its own (<see cref="IPendingWorkStore"/>, SQLite) keeps the work there instead (<see cref="PendingWorkTable"/>).
 /// </summary>
 internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
 {
     private const int MaxAttempts = 100;
 
+    private readonly PendingWorkTable? _pending = tables.Store is IPendingWorkStore pending ? new PendingWorkTable(pending, tables.Work) : null;
+
     private IEntityStore Store => tables.Store;
 
     private string Table => tables.Work.Name;
 
-    private ICountingEntityStore? Counting => Store as ICountingEntityStore;
-
-    public Task PutAsync(WorkItem item, CancellationToken cancellationToken) =>
+    public Task PutAsync(WorkItem item, CancellationToken cancellationToken) => _pending?.PutAsync(item, cancellationToken) ??
         ChangeAsync(item.Stage, item.Key, current => current is { } existing && existing.Item.DueAt == item.DueAt ? Change.None : Change.Set(item), cancellationToken);
 
-    public async Task<bool> TryAddAsync(WorkItem item, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(WorkItem item, CancellationToken cancellationToken) =>
+        _pending?.TryAddAsync(item, cancellationToken) ?? TryAddRowsAsync(item, cancellationToken);
+
+    private async Task<bool> TryAddRowsAsync(WorkItem item, CancellationToken cancellationToken)
     {
         // No read of the pointer first: inserting it is the check, and the batch fails on its first operation when it exists.
         var partition = WorkRows.Partition(item.Stage, item.Key);
         for (var attempt = 1; ; attempt++)
         {
-            var counter = Counting is null ? await Store.GetAsync(Table, partition, WorkRows.Counter(item.Key), cancellationToken) : null;
+            var counter = await Store.GetAsync(Table, partition, WorkRows.Counter(item.Key), cancellationToken);
             try
             {
                 await Store.ExecuteBatchAsync(Table, Operations(partition, item.Key, null, item, counter), cancellationToken);
@@ -46,10 +49,51 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
         }
     }
 
-    public Task RemoveAsync(WorkStage stage, string key, CancellationToken cancellationToken) =>
+    public Task RemoveAsync(WorkStage stage, string key, CancellationToken cancellationToken) => _pending?.RemoveAsync(stage, key, cancellationToken) ??
         ChangeAsync(stage, key, current => current is null ? Change.None : Change.Remove, cancellationToken);
 
-    public async IAsyncEnumerable<WorkItem> ListAsync(WorkStage stage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<WorkItem> ListAsync(WorkStage stage, CancellationToken cancellationToken) =>
+        _pending?.ListAsync(stage, null, cancellationToken) ?? ListRowsAsync(stage, cancellationToken);
+
+    public IAsyncEnumerable<WorkItem> ListDueAsync(WorkStage stage, DateTimeOffset dueBy, CancellationToken cancellationToken) =>
+        _pending?.ListAsync(stage, dueBy, cancellationToken) ?? ListDueRowsAsync(stage, dueBy, cancellationToken);
+
+    public Task<bool> IsPendingAsync(WorkStage stage, string key, CancellationToken cancellationToken) =>
+        _pending?.IsPendingAsync(stage, key, cancellationToken) ?? IsPendingRowAsync(stage, key, cancellationToken);
+
+    public Task<long> CountAsync(WorkStage stage, CancellationToken cancellationToken) =>
+        _pending?.CountAsync(stage, cancellationToken) ?? CountRowsAsync(stage, cancellationToken);
+
+    /// <summary>
+    /// Moves rows of an older layout into the current one: on Table Storage, those of the layout before the due-time index (one
+    /// partition per stage, one row per key); on a store with a pending-work table, every work row of the entity layout.
+    /// Runs at every open; once they are moved it reads one empty partition per stage (one empty range with a pending-work table).
+    /// </summary>
+    public async Task UpgradeLegacyRowsAsync(CancellationToken cancellationToken)
+    {
+        if (_pending is not null)
+        {
+            await _pending.MoveEntityRowsAsync(cancellationToken);
+            return;
+        }
+
+        foreach (var stage in Enum.GetValues<WorkStage>())
+        {
+            var legacy = new List<StoredEntity>();
+            await foreach (var row in Store.QueryAsync(Table, WorkRows.LegacyPartition(stage), null, null, cancellationToken))
+            {
+                legacy.Add(row);
+            }
+
+            foreach (var row in legacy)
+            {
+                await TryAddAsync(tables.Work.Deserialize(row), cancellationToken);
+                await Store.DeleteAsync(Table, row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<WorkItem> ListRowsAsync(WorkStage stage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var partition in WorkRows.AllPartitions(stage))
         {
@@ -60,7 +104,7 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
         }
     }
 
-    public async IAsyncEnumerable<WorkItem> ListDueAsync(WorkStage stage, DateTimeOffset dueBy, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<WorkItem> ListDueRowsAsync(WorkStage stage, DateTimeOffset dueBy, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Each partition hands back its due rows in due order; merging them costs what is due.
         var due = new List<StoredEntity>();
@@ -78,20 +122,14 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
         }
     }
 
-    public async Task<bool> IsPendingAsync(WorkStage stage, string key, CancellationToken cancellationToken) =>
+    private async Task<bool> IsPendingRowAsync(WorkStage stage, string key, CancellationToken cancellationToken) =>
         await Store.GetAsync(Table, WorkRows.Partition(stage, key), WorkRows.Pointer(key), cancellationToken) is not null;
 
-    public async Task<long> CountAsync(WorkStage stage, CancellationToken cancellationToken)
+    private async Task<long> CountRowsAsync(WorkStage stage, CancellationToken cancellationToken)
     {
         long count = 0;
         foreach (var partition in WorkRows.AllPartitions(stage))
         {
-            if (Counting is { } counting)
-            {
-                count += await counting.CountAsync(Table, partition, WorkRows.PointerPrefix, WorkRows.End(WorkRows.PointerPrefix), cancellationToken);
-                continue;
-            }
-
             await foreach (var row in Store.QueryAsync(Table, partition, WorkRows.CounterPrefix, WorkRows.End(WorkRows.CounterPrefix), cancellationToken))
             {
                 count += WorkRows.ParseCount(row.Data);
@@ -99,28 +137,6 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
         }
 
         return Math.Max(0, count);
-    }
-
-    /// <summary>
-    /// Moves rows of the layout before the due-time index (one partition per stage, one row per key) into the current one.
-    /// Runs at every open; once they are moved it reads one empty partition per stage.
-    /// </summary>
-    public async Task UpgradeLegacyRowsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var stage in Enum.GetValues<WorkStage>())
-        {
-            var legacy = new List<StoredEntity>();
-            await foreach (var row in Store.QueryAsync(Table, WorkRows.LegacyPartition(stage), null, null, cancellationToken))
-            {
-                legacy.Add(row);
-            }
-
-            foreach (var row in legacy)
-            {
-                await TryAddAsync(tables.Work.Deserialize(row), cancellationToken);
-                await Store.DeleteAsync(Table, row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-            }
-        }
     }
 
     private async Task ChangeAsync(WorkStage stage, string key, Func<(WorkItem Item, string ETag)?, Change> decide, CancellationToken cancellationToken)
@@ -137,7 +153,7 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
             }
 
             var counted = current is null != change.Item is null;
-            var counter = counted && Counting is null ? await Store.GetAsync(Table, partition, WorkRows.Counter(key), cancellationToken) : null;
+            var counter = counted ? await Store.GetAsync(Table, partition, WorkRows.Counter(key), cancellationToken) : null;
             var operations = Operations(partition, key, current, change.Item, counter);
             try
             {
@@ -173,7 +189,7 @@ internal sealed class WorkRepository(StoreTables tables) : IWorkRepository
         }
 
         var delta = (current is null ? 0 : -1) + (next is null ? 0 : 1);
-        if (delta != 0 && Counting is null)
+        if (delta != 0)
         {
             var shard = WorkRows.Counter(key);
             operations.Add(counter is null

@@ -8,8 +8,9 @@ namespace Alerts.Storage.Sqlite;
 /// The embedded backend: one <c>entities</c> table keyed by (table, partition key, row key) with an ETag column, in WAL mode.
 /// Reads run on pooled connections of their own and never wait for a write; writes go through one writer connection that
 /// commits concurrent callers' writes together (<see cref="SqliteGroupCommit"/>), synced as <see cref="StoreDurability"/> says.
+/// Pending work has a table of its own (SqliteEntityStore.Pending.cs).
 /// </summary>
-public sealed class SqliteEntityStore : ITransactionalEntityStore, ICountingEntityStore, IAsyncDisposable
+public sealed partial class SqliteEntityStore : ITransactionalEntityStore, IPendingWorkStore, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
@@ -137,15 +138,6 @@ public sealed class SqliteEntityStore : ITransactionalEntityStore, ICountingEnti
         {
             yield return SqliteQuery.Read(reader);
         }
-    }
-
-    public async Task<long> CountAsync(string table, string partitionKey, string rowKeyFrom, string rowKeyTo, CancellationToken cancellationToken)
-    {
-        EntityKeys.ValidateTable(table);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        SqliteQuery.PrepareCount(command, table, partitionKey, rowKeyFrom, rowKeyTo);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)

@@ -179,6 +179,11 @@ internal sealed class SqliteGroupCommit(string connectionString, SqliteStoreOpti
 
     private static (WriteOutcome[]? Outcomes, Exception? Error) Apply(SqliteTransaction transaction, SqliteWriteCommands commands, SqliteWrite write)
     {
+        if (write.Statement is { } statement)
+        {
+            return ([new WriteOutcome(statement(transaction, commands), null)], null);
+        }
+
         if (!write.Atomic)
         {
             // A single statement is atomic by itself: no savepoint needed.

@@ -36,6 +36,19 @@ internal static class SqliteMigrations
         ALTER TABLE entities_by_rowid RENAME TO entities;
         CREATE UNIQUE INDEX entities_key ON entities (tbl, pk, rk);
         """,
+
+        // 3: pending work in a table of its own (IPendingWorkStore), indexed in place by due time, so a change is one statement.
+        // Work rows of the entity layout are moved into it each time the store is opened (WorkRepository.UpgradeLegacyRowsAsync).
+        """
+        CREATE TABLE work (
+            stage TEXT NOT NULL,
+            key   TEXT NOT NULL,
+            due   INTEGER NOT NULL,
+            data  TEXT NOT NULL,
+            PRIMARY KEY (stage, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX work_due ON work (stage, due, key);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

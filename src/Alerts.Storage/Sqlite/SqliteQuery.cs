@@ -31,15 +31,6 @@ internal static class SqliteQuery
         command.CommandText = sql + " ORDER BY pk, rk";
     }
 
-    public static void PrepareCount(SqliteCommand command, string table, string partitionKey, string rowKeyFrom, string rowKeyTo)
-    {
-        command.CommandText = "SELECT COUNT(*) FROM entities WHERE tbl = $t AND pk = $p AND rk >= $from AND rk < $to";
-        command.Parameters.AddWithValue("$t", table);
-        command.Parameters.AddWithValue("$p", partitionKey);
-        command.Parameters.AddWithValue("$from", rowKeyFrom);
-        command.Parameters.AddWithValue("$to", rowKeyTo);
-    }
-
     public static StoredEntity Read(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
 }

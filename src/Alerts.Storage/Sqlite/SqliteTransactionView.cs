@@ -8,7 +8,7 @@ namespace Alerts.Storage.Sqlite;
 /// The store as seen from inside the writer's open transaction (<see cref="SqliteEntityStore.TransactAsync"/>): every call runs
 /// at once on the writer connection, so reads see this transaction's writes and nothing can change between a read and a write.
 /// </summary>
-internal sealed class SqliteTransactionView(SqliteTransaction transaction, SqliteWriteCommands commands) : ICountingEntityStore
+internal sealed class SqliteTransactionView(SqliteTransaction transaction, SqliteWriteCommands commands) : IPendingWorkStore
 {
     private const string BatchSavepoint = "view_batch";
 
@@ -72,10 +72,46 @@ internal sealed class SqliteTransactionView(SqliteTransaction transaction, Sqlit
         await Task.CompletedTask;
     }
 
-    public Task<long> CountAsync(string table, string partitionKey, string rowKeyFrom, string rowKeyTo, CancellationToken cancellationToken)
+    public Task<bool> PutPendingAsync(PendingRow row, CancellationToken cancellationToken)
     {
-        EntityKeys.ValidateTable(table);
-        return Task.FromResult(commands.Count(transaction, table, partitionKey, rowKeyFrom, rowKeyTo));
+        ArgumentNullException.ThrowIfNull(row);
+        return Task.FromResult(commands.Pending.Put(transaction, row));
+    }
+
+    public Task<bool> AddPendingAsync(PendingRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Task.FromResult(commands.Pending.Add(transaction, row));
+    }
+
+    public Task<bool> RemovePendingAsync(string stage, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(commands.Pending.Remove(transaction, stage, key));
+
+    public Task<bool> IsPendingAsync(string stage, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(commands.Pending.IsPending(transaction, stage, key));
+
+    public Task<long> CountPendingAsync(string stage, CancellationToken cancellationToken) =>
+        Task.FromResult(commands.Pending.Count(transaction, stage));
+
+    public async IAsyncEnumerable<PendingRow> ListPendingAsync(string stage, long? dueBy, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Read to the end before the first row is handed back, like QueryAsync: the caller may write between rows.
+        var rows = new List<PendingRow>();
+        using (var command = commands.Pending.List(transaction, stage, dueBy))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(SqlitePendingWork.Read(stage, reader));
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask;
     }
 
     private WriteOutcome One(string table, BatchOperation operation)

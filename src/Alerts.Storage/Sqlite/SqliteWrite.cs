@@ -8,7 +8,8 @@ internal readonly record struct WriteOutcome(bool Applied, string? ETag);
 
 /// <summary>
 /// One caller's write waiting for the group commit: a single operation (a conflict is an answer, not an error), an atomic
-/// batch (a conflict undoes the whole batch and fails it with <see cref="BatchConflictException"/>), or a piece of
+/// batch (a conflict undoes the whole batch and fails it with <see cref="BatchConflictException"/>), a single
+/// <see cref="Statement"/> of a table of its own (shares the group's transaction like a single operation), or a piece of
 /// <see cref="Work"/> run inside the transaction (an exception undoes what it wrote and fails it).
 /// </summary>
 internal sealed class SqliteWrite(string table, IReadOnlyList<BatchOperation> operations, bool atomic)
@@ -17,6 +18,12 @@ internal sealed class SqliteWrite(string table, IReadOnlyList<BatchOperation> op
     public Action<SqliteTransaction, SqliteWriteCommands>? Work { get; private init; }
 
     public static SqliteWrite Of(Action<SqliteTransaction, SqliteWriteCommands> work) => new(string.Empty, [], atomic: true) { Work = work };
+
+    /// <summary>One statement run in the group's transaction; it answers whether it changed a row.</summary>
+    public Func<SqliteTransaction, SqliteWriteCommands, bool>? Statement { get; private init; }
+
+    public static SqliteWrite OfStatement(Func<SqliteTransaction, SqliteWriteCommands, bool> statement) =>
+        new(string.Empty, [], atomic: false) { Statement = statement };
 
     private readonly TaskCompletionSource<WriteOutcome[]> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

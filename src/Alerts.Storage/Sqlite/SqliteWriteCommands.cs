@@ -14,6 +14,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly Statement _get;
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, (SqliteCommand Save, SqliteCommand Release, SqliteCommand Rollback)> _savepoints = new(StringComparer.Ordinal);
+    private SqlitePendingWork? _pending;
 
     public SqliteWriteCommands(SqliteConnection connection)
     {
@@ -26,6 +27,9 @@ internal sealed class SqliteWriteCommands : IDisposable
         _deleteIfMatch = Create(connection, "DELETE FROM entities WHERE tbl = $t AND pk = $p AND rk = $r AND etag = $e");
         _get = Create(connection, "SELECT pk, rk, data, etag FROM entities WHERE tbl = $t AND pk = $p AND rk = $r");
     }
+
+    /// <summary>The <c>work</c> table's statements on the writer connection.</summary>
+    public SqlitePendingWork Pending => _pending ??= new SqlitePendingWork(_connection);
 
     /// <summary>Opens a savepoint with a statement prepared once (a batch opens several per transaction).</summary>
     public void Save(SqliteTransaction transaction, string name) => Run(transaction, Savepoint(name).Save);
@@ -67,15 +71,6 @@ internal sealed class SqliteWriteCommands : IDisposable
         return rows;
     }
 
-    /// <summary>A count of a row range inside the writer's transaction.</summary>
-    public long Count(SqliteTransaction transaction, string table, string partitionKey, string rowKeyFrom, string rowKeyTo)
-    {
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        SqliteQuery.PrepareCount(command, table, partitionKey, rowKeyFrom, rowKeyTo);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     public WriteOutcome Execute(SqliteTransaction transaction, string table, BatchOperation operation)
     {
         var command = operation.Kind switch
@@ -100,6 +95,7 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     public void Dispose()
     {
+        _pending?.Dispose();
         foreach (var command in new[] { _insert, _upsert, _replace, _delete, _deleteIfMatch, _get }.Select(s => s.Command)
             .Concat(_savepoints.Values.SelectMany(s => new[] { s.Save, s.Release, s.Rollback })))
         {

@@ -18,7 +18,7 @@ public abstract class WorkRepositoryConformance
     private async Task<(IWorkRepository Work, CountingStore Rows)> CreateAsync()
     {
         var entities = await CreateEntityStoreAsync();
-        var rows = entities is ICountingEntityStore counting ? new CountingInPlaceStore(counting) : new CountingStore(entities);
+        var rows = entities is IPendingWorkStore pending ? new CountingPendingStore(pending) : new CountingStore(entities);
         return ((await AlertStore.CreateAsync(rows, None)).Work, rows);
     }
 
@@ -164,13 +164,30 @@ public abstract class WorkRepositoryConformance
         return list;
     }
 
-    /// <summary>A store that counts in place, wrapped like any other (a count reads one row: its answer).</summary>
-    private sealed class CountingInPlaceStore(ICountingEntityStore inner) : CountingStore(inner), ICountingEntityStore
+    /// <summary>A store with a pending-work table, wrapped like any other (a count reads one row: its answer).</summary>
+    private sealed class CountingPendingStore(IPendingWorkStore inner) : CountingStore(inner), IPendingWorkStore
     {
-        public Task<long> CountAsync(string table, string partitionKey, string rowKeyFrom, string rowKeyTo, CancellationToken cancellationToken)
+        public Task<bool> PutPendingAsync(PendingRow row, CancellationToken cancellationToken) => inner.PutPendingAsync(row, cancellationToken);
+
+        public Task<bool> AddPendingAsync(PendingRow row, CancellationToken cancellationToken) => inner.AddPendingAsync(row, cancellationToken);
+
+        public Task<bool> RemovePendingAsync(string stage, string key, CancellationToken cancellationToken) => inner.RemovePendingAsync(stage, key, cancellationToken);
+
+        public Task<bool> IsPendingAsync(string stage, string key, CancellationToken cancellationToken) => inner.IsPendingAsync(stage, key, cancellationToken);
+
+        public Task<long> CountPendingAsync(string stage, CancellationToken cancellationToken)
         {
             AddRead();
-            return inner.CountAsync(table, partitionKey, rowKeyFrom, rowKeyTo, cancellationToken);
+            return inner.CountPendingAsync(stage, cancellationToken);
+        }
+
+        public async IAsyncEnumerable<PendingRow> ListPendingAsync(string stage, long? dueBy, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var row in inner.ListPendingAsync(stage, dueBy, cancellationToken))
+            {
+                AddRead();
+                yield return row;
+            }
         }
     }
 
