@@ -153,7 +153,7 @@ public abstract class WorkRepositoryConformance
         Assert.Equal(0, await work.CountAsync(WorkStage.Evaluate, None));
     }
 
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
+    private protected static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
         await foreach (var item in items)
@@ -191,8 +191,11 @@ public abstract class WorkRepositoryConformance
         }
     }
 
-    /// <summary>Counts the rows queries hand back, to show what a read costs.</summary>
-    private class CountingStore(IEntityStore inner) : IEntityStore
+    /// <summary>
+    /// Counts the rows queries hand back, to show what a read costs. It offers the entity primitive alone (no pending-work table),
+    /// as every store looked before SQLite had one.
+    /// </summary>
+    private protected class CountingStore(IEntityStore inner) : IEntityStore
     {
         private int _rowsRead;
 

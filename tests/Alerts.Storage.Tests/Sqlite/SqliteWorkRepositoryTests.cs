@@ -172,7 +172,7 @@ public sealed class SqliteWorkRepositoryTests : WorkRepositoryConformance, IDisp
         {
             // What earlier versions left: the due-time index of entity rows with counters (written by the repository over a store
             // without a pending-work table), and the one-partition layout before it.
-            var old = (await AlertStore.CreateAsync(new EntityRowsOnly(entities), None)).Work;
+            var old = (await AlertStore.CreateAsync(new CountingStore(entities), None)).Work;
             for (var i = 0; i < 20; i++)
             {
                 await old.PutAsync(new WorkItem(WorkStage.Deliver, $"t/d{i:D2}", Now.AddMinutes(i - 10)), None);
@@ -211,42 +211,4 @@ public sealed class SqliteWorkRepositoryTests : WorkRepositoryConformance, IDisp
     };
 
     private static string Json(WorkItem item) => JsonSerializer.Serialize(item, AlertsJsonContext.Default.WorkItem);
-
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
-
-    /// <summary>The SQLite store seen through the entity primitive alone, as the repository saw every store before the work table.</summary>
-    private sealed class EntityRowsOnly(IEntityStore inner) : IEntityStore
-    {
-        public Task EnsureTableAsync(string table, CancellationToken cancellationToken) => inner.EnsureTableAsync(table, cancellationToken);
-
-        public Task<StoredEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
-            inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
-
-        public Task<string?> InsertIfAbsentAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken) =>
-            inner.InsertIfAbsentAsync(table, partitionKey, rowKey, data, cancellationToken);
-
-        public Task<string> UpsertAsync(string table, string partitionKey, string rowKey, string data, CancellationToken cancellationToken) =>
-            inner.UpsertAsync(table, partitionKey, rowKey, data, cancellationToken);
-
-        public Task<string?> ReplaceIfMatchAsync(string table, string partitionKey, string rowKey, string data, string etag, CancellationToken cancellationToken) =>
-            inner.ReplaceIfMatchAsync(table, partitionKey, rowKey, data, etag, cancellationToken);
-
-        public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken) =>
-            inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
-
-        public Task<IReadOnlyList<string?>> ExecuteBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken) =>
-            inner.ExecuteBatchAsync(table, operations, cancellationToken);
-
-        public IAsyncEnumerable<StoredEntity> QueryAsync(string table, string? partitionKey, string? rowKeyFrom, string? rowKeyTo, CancellationToken cancellationToken) =>
-            inner.QueryAsync(table, partitionKey, rowKeyFrom, rowKeyTo, cancellationToken);
-    }
 }
