@@ -40,21 +40,31 @@ internal sealed class PendingWorkTable(IPendingWorkStore store, JsonTable<WorkIt
     /// </summary>
     public async Task MoveEntityRowsAsync(CancellationToken cancellationToken)
     {
-        await foreach (var _ in store.QueryAsync(json.Name, null, null, null, cancellationToken))
+        if (!await AnyEntityRowAsync(cancellationToken))
         {
-            if (store is ITransactionalEntityStore transactional)
-            {
-                await transactional.TransactAsync(
-                    view => MoveAsync(view as IPendingWorkStore ?? throw new InvalidOperationException("The transaction's view has no pending-work table."), cancellationToken),
-                    cancellationToken);
-            }
-            else
-            {
-                await MoveAsync(store, cancellationToken);
-            }
-
             return;
         }
+
+        if (store is ITransactionalEntityStore transactional)
+        {
+            await transactional.TransactAsync(
+                view => MoveAsync(view as IPendingWorkStore ?? throw new InvalidOperationException("The transaction's view has no pending-work table."), cancellationToken),
+                cancellationToken);
+        }
+        else
+        {
+            await MoveAsync(store, cancellationToken);
+        }
+    }
+
+    private async Task<bool> AnyEntityRowAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var _ in store.QueryAsync(json.Name, null, null, null, cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     private async Task<int> MoveAsync(IPendingWorkStore target, CancellationToken cancellationToken)

@@ -20,24 +20,24 @@ internal sealed class SqlitePendingWork(SqliteConnection connection) : IDisposab
     // Same due time: the WHERE turns the update into no change at all, so the call reports nothing changed, as the entity layout does.
     public bool Put(SqliteTransaction? transaction, PendingRow row) => Write(transaction, ref _put,
         "INSERT INTO work (stage, key, due, data) VALUES ($s, $k, $due, $d)"
-        + " ON CONFLICT (stage, key) DO UPDATE SET due = excluded.due, data = excluded.data WHERE due <> excluded.due", row) == 1;
+        + " ON CONFLICT (stage, key) DO UPDATE SET due = excluded.due, data = excluded.data WHERE due <> excluded.due", row.Stage, row.Key, row.Due, row.Data) == 1;
 
     public bool Add(SqliteTransaction? transaction, PendingRow row) =>
-        Write(transaction, ref _add, "INSERT INTO work (stage, key, due, data) VALUES ($s, $k, $due, $d) ON CONFLICT DO NOTHING", row) == 1;
+        Write(transaction, ref _add, "INSERT INTO work (stage, key, due, data) VALUES ($s, $k, $due, $d) ON CONFLICT DO NOTHING", row.Stage, row.Key, row.Due, row.Data) == 1;
 
     public bool Remove(SqliteTransaction? transaction, string stage, string key) =>
-        Write(transaction, ref _remove, "DELETE FROM work WHERE stage = $s AND key = $k", new PendingRow(stage, key, 0, string.Empty)) == 1;
+        Write(transaction, ref _remove, "DELETE FROM work WHERE stage = $s AND key = $k", stage, key) == 1;
 
     public bool IsPending(SqliteTransaction? transaction, string stage, string key)
     {
-        var statement = Bind(transaction, ref _exists, "SELECT 1 FROM work WHERE stage = $s AND key = $k", new PendingRow(stage, key, 0, string.Empty));
+        var statement = Bind(transaction, ref _exists, "SELECT 1 FROM work WHERE stage = $s AND key = $k", stage, key);
         using var reader = statement.Command.ExecuteReader();
         return reader.Read();
     }
 
     public long Count(SqliteTransaction? transaction, string stage)
     {
-        var statement = Bind(transaction, ref _count, "SELECT COUNT(*) FROM work WHERE stage = $s", new PendingRow(stage, string.Empty, 0, string.Empty));
+        var statement = Bind(transaction, ref _count, "SELECT COUNT(*) FROM work WHERE stage = $s", stage);
         return Convert.ToInt64(statement.Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -66,17 +66,18 @@ internal sealed class SqlitePendingWork(SqliteConnection connection) : IDisposab
         }
     }
 
-    private int Write(SqliteTransaction? transaction, ref Statement? statement, string sql, PendingRow row) =>
-        Bind(transaction, ref statement, sql, row).Command.ExecuteNonQuery();
+    private int Write(SqliteTransaction? transaction, ref Statement? statement, string sql, string stage, string key, long due = 0, string data = "") =>
+        Bind(transaction, ref statement, sql, stage, key, due, data).Command.ExecuteNonQuery();
 
-    private Statement Bind(SqliteTransaction? transaction, ref Statement? statement, string sql, PendingRow row)
+    /// <summary>Binds every parameter (those the statement does not name are ignored) so none keeps a previous call's value.</summary>
+    private Statement Bind(SqliteTransaction? transaction, ref Statement? statement, string sql, string stage, string key = "", long due = 0, string data = "")
     {
         statement ??= Create(sql);
         statement.Command.Transaction = transaction;
-        statement.Stage.Value = row.Stage;
-        statement.Key.Value = row.Key;
-        statement.Due.Value = row.Due;
-        statement.Data.Value = row.Data;
+        statement.Stage.Value = stage;
+        statement.Key.Value = key;
+        statement.Due.Value = due;
+        statement.Data.Value = data;
         return statement;
     }
 
