@@ -100,7 +100,7 @@ public sealed partial class DeliverHandler(
             return (new DeliverResult(DeliverOutcome.AlreadyFinished, delivery), null);
         }
 
-        if (delivery.NextAttemptAt > now || delivery.LeasedUntil > now)
+        if (delivery.NextAttemptAt > now || HeldByAnotherWorker(delivery, message, now))
         {
             var wakeAt = Max(delivery.NextAttemptAt, delivery.LeasedUntil ?? now);
             await work.PutAsync(new WorkItem(WorkStage.Deliver, workKey, wakeAt), cancellationToken);
@@ -119,6 +119,11 @@ public sealed partial class DeliverHandler(
         && inserted.Value.Status == DeliveryStatus.Pending && inserted.Value.NextAttemptAt <= now && inserted.Value.LeasedUntil is null
             ? inserted
             : null;
+
+    /// <summary>A live lease, unless the message says its holder was a process that ended before this one took the store over.</summary>
+    private bool HeldByAnotherWorker(Delivery delivery, DeliverMessage message, DateTimeOffset now) =>
+        delivery.LeasedUntil > now
+        && !(message.StoreOwnedSince is { } since && delivery.LeasedUntil - options.DeliveryLease < since);
 
     /// <summary>
     /// The row evaluation inserted already leased to this in-memory hand-off (<see cref="PipelineOptions.LeaseOnHandOff"/>), while

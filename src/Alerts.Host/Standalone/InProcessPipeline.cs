@@ -42,6 +42,9 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     private readonly List<Task> _pumps = [];
     private readonly InFlight _inFlight = new();
 
+    // Built once the data-directory lock is held (its owner holds it for life): a lease granted before this was a dead process's.
+    private readonly DateTimeOffset _ownedSince;
+
     public InProcessPipeline(
         IngestHandler ingest,
         EvaluateHandler evaluator,
@@ -61,6 +64,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
         _time = time;
         _logger = logger;
         _batchSize = Math.Max(1, settings.BatchSize);
+        _ownedSince = time.GetUtcNow();
         var capacity = Math.Max(1, settings.QueueCapacity);
         _lanes = [.. Enumerable.Range(0, Math.Max(1, settings.EvaluationWorkers)).Select(_ => Bounded<(EvaluateMessage, MarketEvent?)>(capacity, singleReader: true))];
         _deliver = Bounded<DeliverMessage>(capacity, singleReader: false);
@@ -154,7 +158,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
         foreach (var message in sweep.Deliveries)
         {
-            await EnqueueAsync(message, cancellationToken);
+            await EnqueueAsync(message with { StoreOwnedSince = _ownedSince }, cancellationToken);
         }
 
         return sweep.Evaluations.Count + sweep.Deliveries.Count;

@@ -111,6 +111,36 @@ public sealed class HandOffLeaseTests
     }
 
     [Fact]
+    public async Task A_delivery_leased_by_a_process_that_ended_before_this_one_took_the_store_over_is_sent_at_once()
+    {
+        var (pipeline, message) = await HandedOffAsync();
+        await using var _ = pipeline;
+        pipeline.Time.Advance(TimeSpan.FromSeconds(5)); // the old process died with the hand-off queued; this one starts
+        var recovered = message with { Inserted = null, Alert = null, StoreOwnedSince = pipeline.Time.GetUtcNow() };
+
+        var result = await pipeline.Deliver.HandleAsync(recovered, CancellationToken.None);
+
+        Assert.Equal(DeliverOutcome.Delivered, result.Outcome);
+        Assert.Single(pipeline.Webhook.Calls);
+    }
+
+    [Fact]
+    public async Task A_lease_granted_after_this_process_took_the_store_over_is_still_waited_out()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        pipeline.Options = pipeline.Options with { LeaseOnHandOff = true };
+        var ownedSince = pipeline.Time.GetUtcNow();
+        pipeline.Time.Advance(TimeSpan.FromSeconds(5));
+        var message = await DeliverTests.OnePendingDeliveryAsync(pipeline, Pipeline.WebhookChannel()); // handed off by this process
+        var recovered = message with { Inserted = null, Alert = null, StoreOwnedSince = ownedSince };
+
+        var result = await pipeline.Deliver.HandleAsync(recovered, CancellationToken.None);
+
+        Assert.Equal(DeliverOutcome.Busy, result.Outcome);
+        Assert.Empty(pipeline.Webhook.Calls);
+    }
+
+    [Fact]
     public async Task A_batch_of_handed_over_messages_sends_each_once_and_records_every_attempt()
     {
         await using var pipeline = await Pipeline.CreateAsync();
