@@ -20,32 +20,9 @@ public sealed partial class DeliverHandler
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(transactions);
-        var results = new DeliverResult?[batch.Count];
-        var leases = new Lease?[batch.Count];
-        var now = time.GetUtcNow();
-        var toBegin = new List<int>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            leases[i] = HandOffLease(batch[i], now);
-            if (leases[i] is null)
-            {
-                toBegin.Add(i);
-            }
-        }
-
-        if (toBegin.Count > 0)
-        {
-            await transactions.RunAsync(async repositories =>
-            {
-                var inTransaction = InTransaction(repositories);
-                foreach (var i in toBegin)
-                {
-                    (results[i], leases[i]) = await inTransaction.BeginAsync(batch[i], cancellationToken);
-                }
-
-                return toBegin.Count;
-            }, cancellationToken);
-        }
+        var steps = await BeginBatchAsync(batch, transactions, cancellationToken);
+        var results = steps.Select(step => step.Done).ToArray();
+        var leases = steps.Select(step => step.Lease).ToArray();
 
         var sends = new Task<Sent>?[batch.Count];
         var outer = Activity.Current;
@@ -80,22 +57,14 @@ public sealed partial class DeliverHandler
             }
         }
 
-        if (sent.Any(s => s is not null))
+        var finished = Enumerable.Range(0, batch.Count).Where(i => sent[i] is not null).ToList();
+        if (finished.Count > 0)
         {
-            // Not cancellable: these sends happened, and what they did must be recorded even while shutting down.
-            await transactions.RunAsync(async repositories =>
+            var recorded = await FinishBatchAsync([.. finished.Select(i => (leases[i]!, sent[i]!))], transactions);
+            for (var k = 0; k < finished.Count; k++)
             {
-                var inTransaction = InTransaction(repositories);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if (sent[i] is { } done)
-                    {
-                        results[i] = await inTransaction.FinishAsync(leases[i]!, done, CancellationToken.None);
-                    }
-                }
-
-                return batch.Count;
-            }, CancellationToken.None);
+                results[finished[k]] = recorded[k];
+            }
         }
 
         if (stopped is not null)

@@ -59,9 +59,6 @@ public sealed partial class DeliverHandler(
         return await FinishAsync(leased, sent, cancellationToken);
     }
 
-    /// <summary>A delivery this worker holds: its leased copy, the ETag the lease left, and its pending row's key.</summary>
-    private sealed record Lease(Delivery Delivery, string ETag, string WorkKey);
-
     /// <summary>
     /// Reads the delivery and either settles the message at once (missing, finished, not due, busy: the pending row is moved or
     /// removed as needed) or takes the lease with an ETag-conditional write.
@@ -100,7 +97,7 @@ public sealed partial class DeliverHandler(
             return (new DeliverResult(DeliverOutcome.AlreadyFinished, delivery), null);
         }
 
-        if (delivery.NextAttemptAt > now || delivery.LeasedUntil > now)
+        if (delivery.NextAttemptAt > now || HeldByAnotherWorker(delivery, message, now))
         {
             var wakeAt = Max(delivery.NextAttemptAt, delivery.LeasedUntil ?? now);
             await work.PutAsync(new WorkItem(WorkStage.Deliver, workKey, wakeAt), cancellationToken);
@@ -120,6 +117,11 @@ public sealed partial class DeliverHandler(
             ? inserted
             : null;
 
+    /// <summary>A live lease, unless the message says its holder was a process that ended before this one took the store over.</summary>
+    private bool HeldByAnotherWorker(Delivery delivery, DeliverMessage message, DateTimeOffset now) =>
+        delivery.LeasedUntil > now
+        && !(message.StoreOwnedSince is { } since && delivery.LeasedUntil - options.DeliveryLease < since);
+
     /// <summary>
     /// The row evaluation inserted already leased to this in-memory hand-off (<see cref="PipelineOptions.LeaseOnHandOff"/>), while
     /// that lease still covers a whole send and its recording: the lease is this worker's without a write.
@@ -138,9 +140,6 @@ public sealed partial class DeliverHandler(
         sent.Result is BreakerOpen open
             ? WaitForBreakerAsync(lease.Delivery, lease.ETag, open.Until, lease.WorkKey, cancellationToken)
             : RecordAsync(lease.Delivery, lease.ETag, sent.Result, sent.Latency, sent.Channel, lease.WorkKey, cancellationToken);
-
-    /// <summary>What one send came to, how long it took, and the channel it went to (when it still exists).</summary>
-    private sealed record Sent(DeliveryResult Result, TimeSpan Latency, Channel? Channel);
 
     private async Task<Sent> SendAsync(Delivery leased, string etag, Alert? known, CancellationToken cancellationToken)
     {

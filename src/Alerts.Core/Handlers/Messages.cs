@@ -25,6 +25,14 @@ public sealed record DeliverMessage(string TenantId, string DeliveryId, [propert
     [JsonIgnore]
     public Ports.Versioned<Model.Delivery>? Inserted { get; init; }
 
+    /// <summary>
+    /// Set by a driver that holds the store exclusively (the standalone pipeline's data-directory lock) on the deliveries it
+    /// recovers: when it took the store over. A lease granted before then was held by a process that has ended, so it is not
+    /// waited out (in memory only).
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? StoreOwnedSince { get; init; }
+
     // A message is its delivery and trace context; the rows it may carry are copies of stored rows, not part of it.
     public bool Equals(DeliverMessage? other) =>
         other is not null && TenantId == other.TenantId && DeliveryId == other.DeliveryId && TraceParent == other.TraceParent;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Alerts.Host.Standalone;
 
-/// <summary>The two batch stages: evaluate a lane's batch of events, send a batch of deliveries.</summary>
+/// <summary>The evaluation stage: evaluate a lane's batch of events and queue their deliveries.</summary>
 public sealed partial class InProcessPipeline
 {
     private async Task EvaluateBatchAsync(List<(EvaluateMessage Message, MarketEvent? Event)> batch, CancellationToken cancellationToken)
@@ -76,68 +76,6 @@ public sealed partial class InProcessPipeline
         }
 
         return results;
-    }
-
-    private async Task DeliverBatchAsync(List<DeliverMessage> batch, CancellationToken cancellationToken)
-    {
-        var spans = StartSpans(batch, message => AlertsTelemetry.StartStage(
-            "DeliverAlert", message.TraceParent, ("alerts.tenant_id", message.TenantId), ("alerts.delivery_id", message.DeliveryId)));
-        try
-        {
-            IReadOnlyList<DeliverBatchItem> items;
-            try
-            {
-                items = await _deliverer.HandleBatchAsync(batch, _transactions, cancellationToken, spans);
-            }
-            catch (Exception exception) when (batch.Count > 1 && exception is not OperationCanceledException)
-            {
-                // The leases were not taken (nothing was sent): take the deliveries one at a time.
-                LogBatchSplit(_logger, exception, "delivery", batch.Count);
-                items = await DeliverOneByOneAsync(batch, spans, cancellationToken);
-            }
-
-            var now = _time.GetUtcNow();
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i].Result is { } result)
-                {
-                    AlertsTelemetry.Delivered(spans[i], result, now);
-                    DeliveryHandled?.Invoke(items[i].Message, result);
-                }
-                else
-                {
-                    LogMessageFailed(_logger, items[i].Error, items[i].Message.ToString());
-                }
-            }
-        }
-        finally
-        {
-            Dispose(spans);
-        }
-    }
-
-    private async Task<IReadOnlyList<DeliverBatchItem>> DeliverOneByOneAsync(List<DeliverMessage> batch, Activity?[] spans, CancellationToken cancellationToken)
-    {
-        var items = new DeliverBatchItem[batch.Count];
-        var outer = Activity.Current;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            Activity.Current = spans[i] ?? outer;
-            try
-            {
-                items[i] = new DeliverBatchItem(batch[i], await _deliverer.HandleAsync(batch[i], cancellationToken), null);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                items[i] = new DeliverBatchItem(batch[i], null, exception);
-            }
-            finally
-            {
-                Activity.Current = outer;
-            }
-        }
-
-        return items;
     }
 
     /// <summary>One span per message, each a child of the span its producer stamped on it (none is left current).</summary>

@@ -15,10 +15,11 @@ public sealed record IngestSummary(int Accepted, int Duplicates, IReadOnlyList<s
 /// <summary>
 /// The standalone driver's queues: bounded System.Threading.Channels in place of Storage Queues, pumped by background workers that
 /// call the same handlers the Functions app calls. Evaluation runs in lanes keyed by symbol (ticks) or first issuer
-/// (announcements), so one subject's events are evaluated in order while different subjects run in parallel; deliveries are sent
-/// by a few pumps keeping about <c>DeliveryWorkers</c> sends in flight. Each pump drains what is queued (up to a batch) and runs
-/// one stage on it, whose writes share one transaction (<see cref="IPipelineTransactions"/>): under load the cost of a commit is
-/// spread over a batch. A full queue makes its producer wait: nothing is dropped. Every message is backed
+/// (announcements), so one subject's events are evaluated in order while different subjects run in parallel; deliveries are
+/// streamed: at most <c>DeliveryWorkers</c> sends in flight, each recorded as soon as it finishes, with whatever else finished.
+/// Each pump drains what is queued (up to a batch) and runs one stage on it, whose writes share one transaction
+/// (<see cref="IPipelineTransactions"/>): under load the cost of a commit is spread over a batch. A full queue makes its
+/// producer wait: nothing is dropped. Every message is backed
 /// by a pending row in the store, so whatever is queued when the process dies is re-enqueued by <see cref="RecoverAsync"/>.
 /// Each stage runs in the same span the Functions app opens (<see cref="AlertsTelemetry"/>), and every queued message carries
 /// its producer's trace context, so one event's ingest, evaluation and deliveries share one trace.
@@ -42,6 +43,9 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     private readonly List<Task> _pumps = [];
     private readonly InFlight _inFlight = new();
 
+    // Built once the data-directory lock is held (its owner holds it for life): a lease granted before this was a dead process's.
+    private readonly DateTimeOffset _ownedSince;
+
     public InProcessPipeline(
         IngestHandler ingest,
         EvaluateHandler evaluator,
@@ -61,6 +65,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
         _time = time;
         _logger = logger;
         _batchSize = Math.Max(1, settings.BatchSize);
+        _ownedSince = time.GetUtcNow();
         var capacity = Math.Max(1, settings.QueueCapacity);
         _lanes = [.. Enumerable.Range(0, Math.Max(1, settings.EvaluationWorkers)).Select(_ => Bounded<(EvaluateMessage, MarketEvent?)>(capacity, singleReader: true))];
         _deliver = Bounded<DeliverMessage>(capacity, singleReader: false);
@@ -78,8 +83,8 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
     public int QueuedDeliveries => _deliver.Reader.Count;
 
     /// <summary>
-    /// Starts the pumps: one per evaluation lane, and up to four delivery pumps whose batches together keep about
-    /// <paramref name="deliveryWorkers"/> sends in flight.
+    /// Starts the pumps: one per evaluation lane, and up to four delivery pumps that keep at most
+    /// <paramref name="deliveryWorkers"/> sends in flight, with a recorder for the sends that finish.
     /// </summary>
     public void Start(int deliveryWorkers, bool deliveryEnabled)
     {
@@ -91,12 +96,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
         if (deliveryEnabled)
         {
-            var pumps = Math.Clamp(deliveryWorkers, 1, MaxDeliveryPumps);
-            var perBatch = Math.Max(1, deliveryWorkers / pumps);
-            for (var i = 0; i < pumps; i++)
-            {
-                _pumps.Add(Task.Run(() => BatchPump.RunAsync(_deliver.Reader, perBatch, batch => RunAsync(batch, DeliverBatchAsync), _draining.Token)));
-            }
+            StartDelivery(deliveryWorkers);
         }
     }
 
@@ -154,7 +154,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
 
         foreach (var message in sweep.Deliveries)
         {
-            await EnqueueAsync(message, cancellationToken);
+            await EnqueueAsync(message with { StoreOwnedSince = _ownedSince }, cancellationToken);
         }
 
         return sweep.Evaluations.Count + sweep.Deliveries.Count;
@@ -185,7 +185,7 @@ public sealed partial class InProcessPipeline : IAsyncDisposable
         }
 
         _deliver.Writer.TryComplete();
-        var all = Task.WhenAll(_pumps);
+        var all = DrainAsync();
         if (await Task.WhenAny(all, Task.Delay(timeout)) != all)
         {
             await _stopping.CancelAsync();

@@ -55,5 +55,45 @@ public sealed class CrashRecoveryEndToEndTests : IDisposable
         Assert.Equal(5, Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml").Length);
     }
 
+    [Fact]
+    public async Task Deliveries_queued_or_being_sent_when_the_process_is_killed_go_out_at_restart_without_waiting_out_their_leases()
+    {
+        var hang = true;
+        var hanging = 0;
+        var received = new ConcurrentBag<string>();
+        await using var receiver = await LoopbackServer.StartAsync(async (request, context) =>
+        {
+            if (Volatile.Read(ref hang))
+            {
+                Interlocked.Increment(ref hanging);
+                await Task.Delay(Timeout.Infinite, context.RequestAborted); // first life: every send hangs until the process dies
+            }
+
+            received.Add(request.Header("webhook-id") ?? "missing");
+            context.Response.StatusCode = 204;
+        });
+        var data = Path.Combine(_work, "data");
+        var environment = new Dictionary<string, string>(CatalogFiles.Environment(data)) { ["Alerts__WebhookTimeout"] = "00:00:30" };
+        var catalog = Path.Combine(_work, "catalog.json");
+        await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(receiver.Url("/hooks/desk")));
+        Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
+
+        // First life: every delivery is evaluated and handed to the delivery pumps, whose sends hang; kill -9 while they do.
+        int port;
+        await using (var first = await RunningService.StartAsync(_work, environment))
+        {
+            port = first.Port;
+            Assert.Equal(HttpStatusCode.Accepted, await first.PushAsync(SampleData.LoadDemoEvents()));
+            await Eventually.HoldsAsync(() => Volatile.Read(ref hanging) == 6, first.Process);
+            await first.Process.KillAsync();
+        }
+
+        // Second life: the leases (one minute by default) were the dead process's, so nothing waits them out.
+        Volatile.Write(ref hang, false);
+        await using var second = await RunningService.StartAsync(_work, environment, port);
+        await Eventually.HoldsAsync(() => received.Distinct().Count() == 6, second.Process, TimeSpan.FromSeconds(30));
+        await second.WaitForHealthAsync(h => h.GetProperty("pendingDeliveries").GetInt32() == 0);
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 }

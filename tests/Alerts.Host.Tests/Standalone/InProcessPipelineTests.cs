@@ -39,10 +39,92 @@ public sealed class InProcessPipelineTests : IDisposable
         Assert.All(await app.Store.Deliveries.ListAsync("t1", CancellationToken.None), d => Assert.Equal(DeliveryStatus.Delivered, d.Status));
     }
 
+    [Fact]
+    public async Task A_send_that_hangs_holds_up_only_itself_the_other_deliveries_are_recorded_meanwhile()
+    {
+        const int events = 40;
+        var settings = new AlertsSettings { DataDirectory = _work, DeliveryWorkers = 8 };
+        var notifier = new OneHangingWebhook();
+        await using var app = await WebhookDesk.OpenAsync(settings, notifier);
+        var pipeline = app.Get<InProcessPipeline>();
+        pipeline.Start(settings.DeliveryWorkers, deliveryEnabled: true);
+
+        await pipeline.IngestBatchAsync(Enumerable.Range(0, events).Select(Filing), CancellationToken.None);
+        await notifier.Hanging.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var others = await EventuallyAsync(async () =>
+        {
+            var deliveries = await app.Store.Deliveries.ListAsync("t1", CancellationToken.None);
+            return deliveries.Count(d => d.Status == DeliveryStatus.Delivered) == events - 1 ? deliveries : null;
+        });
+
+        Assert.False(notifier.HangEnded, "the other deliveries were recorded only once the hanging send had ended");
+        Assert.Equal(DeliveryStatus.Pending, Assert.Single(others, d => d.Status != DeliveryStatus.Delivered).Status);
+        notifier.Release.SetResult();
+        await pipeline.WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(await app.Store.Deliveries.ListAsync("t1", CancellationToken.None), d => Assert.Equal(DeliveryStatus.Delivered, d.Status));
+        Assert.Equal(events, notifier.Sent.Distinct().Count());
+    }
+
+    private static MarketEvent Filing(int i) => MarketEvent.Of(new Announcement(
+        Alerts.Core.Model.Announcement.MakeId("hkex", "h" + i), "hkex", "h" + i, [new IssuerRef("HKEX", (i % 50).ToString("D5", System.Globalization.CultureInfo.InvariantCulture), null)],
+        "Announcement " + i, "en", [AnnouncementCategory.Other], "raw", null, new DateTimeOffset(2026, 1, 8, 1, 30, 0, TimeSpan.Zero).AddSeconds(i)));
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
+            await Task.Delay(50);
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_work, recursive: true);
+    }
+
+    /// <summary>Answers at once, except the first send, which hangs until the test releases it.</summary>
+    private sealed class OneHangingWebhook : INotifier
+    {
+        private int _sends;
+        private bool _hangEnded;
+
+        public ChannelKind Kind => ChannelKind.Webhook;
+
+        public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ConcurrentBag<string> Sent { get; } = [];
+
+        public bool HangEnded => Volatile.Read(ref _hangEnded);
+
+        public async Task<DeliveryResult> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
+        {
+            Sent.Add(request.Delivery.Id);
+            if (Interlocked.Increment(ref _sends) == 1)
+            {
+                Hanging.SetResult();
+                try
+                {
+                    await Release.Task.WaitAsync(cancellationToken);
+                }
+                finally
+                {
+                    Volatile.Write(ref _hangEnded, true);
+                }
+            }
+
+            return new DeliveryResult.Delivered(200);
+        }
     }
 
     /// <summary>A webhook slower than evaluation, so the delivery queue fills; it notes how deep the queue got.</summary>
