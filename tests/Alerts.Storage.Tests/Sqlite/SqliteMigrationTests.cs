@@ -1,3 +1,8 @@
+using System.Text.Json;
+using Alerts.Core.Ports;
+using Alerts.Core.Serialization;
+using Alerts.Storage.Primitive;
+using Alerts.Storage.Repositories;
 using Alerts.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -94,6 +99,56 @@ public sealed class SqliteMigrationTests : IDisposable
 
         Assert.NotNull(await again.GetAsync("alerts", "t1", "a", None));
         Assert.NotNull(await again.GetAsync("alerts", "t1", "b", None));
+    }
+
+    [Fact]
+    public async Task Pending_work_of_the_first_version_is_listed_due_counted_and_removable_after_the_upgrade()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        WorkItem[] items =
+        [
+            new(WorkStage.Deliver, "t1/dl_1", now.AddMinutes(-1)),
+            new(WorkStage.Deliver, "t1/dl_2", now.AddMinutes(1)),
+            new(WorkStage.Evaluate, "sse:a/b", now.AddMinutes(-2)),
+        ];
+        // The due-time index of that version: a pointer and a due-ordered row per item, a counter row per partition shard; and a
+        // row of the one-partition layout before it.
+        var rows = items.SelectMany(item => new[]
+            {
+                ("work", WorkRows.Partition(item.Stage, item.Key), WorkRows.Pointer(item.Key), Json(item), "W/\"p\""),
+                ("work", WorkRows.Partition(item.Stage, item.Key), WorkRows.Due(item.DueAt, item.Key), Json(item), "W/\"d\""),
+            })
+            .Concat(items.GroupBy(item => (WorkRows.Partition(item.Stage, item.Key), WorkRows.Counter(item.Key)))
+                .Select(shard => ("work", shard.Key.Item1, shard.Key.Item2, WorkRows.FormatCount(shard.Count()), "W/\"n\"")))
+            .Append(("work", nameof(WorkStage.Poll), EntityKeys.Encode("hkex"), Json(new WorkItem(WorkStage.Poll, "hkex", now)), "W/\"l\""));
+        WriteFirstVersion([.. rows]);
+
+        await using var store = await SqliteEntityStore.OpenAsync(DatabasePath, None);
+        var work = (await AlertStore.CreateAsync(store, None)).Work;
+
+        Assert.Equal(["t1/dl_1"], await KeysAsync(work.ListDueAsync(WorkStage.Deliver, now, None)));
+        Assert.Equal(["t1/dl_1", "t1/dl_2"], await KeysAsync(work.ListAsync(WorkStage.Deliver, None)));
+        Assert.Equal(["hkex"], await KeysAsync(work.ListDueAsync(WorkStage.Poll, now, None)));
+        Assert.Equal((2L, 1L), (await work.CountAsync(WorkStage.Deliver, None), await work.CountAsync(WorkStage.Evaluate, None)));
+        await work.RemoveAsync(WorkStage.Evaluate, "sse:a/b", None);
+        Assert.Equal(0, await work.CountAsync(WorkStage.Evaluate, None));
+        await foreach (var left in store.QueryAsync("work", null, null, null, None))
+        {
+            Assert.Fail($"Entity row {left.PartitionKey}/{left.RowKey} was left behind.");
+        }
+    }
+
+    private static string Json(WorkItem item) => JsonSerializer.Serialize(item, AlertsJsonContext.Default.WorkItem);
+
+    private static async Task<List<string>> KeysAsync(IAsyncEnumerable<WorkItem> items)
+    {
+        var keys = new List<string>();
+        await foreach (var item in items)
+        {
+            keys.Add(item.Key);
+        }
+
+        return keys;
     }
 
     public void Dispose()
