@@ -49,6 +49,6 @@ public interface IWorkRepository
     /// <summary>Items due at or before <paramref name="dueBy"/>, earliest first; costs what is due, not what is pending.</summary>
     IAsyncEnumerable<WorkItem> ListDueAsync(WorkStage stage, DateTimeOffset dueBy, CancellationToken cancellationToken);
 
-    /// <summary>How many items of the stage are pending, read from counters kept with the items (not by listing them).</summary>
+    /// <summary>How many items of the stage are pending, read from counters kept with the items or an index (never by listing them).</summary>
     Task<long> CountAsync(WorkStage stage, CancellationToken cancellationToken);
 }

@@ -9,7 +9,14 @@ namespace Alerts.Core.Rules.Market;
 /// </summary>
 public sealed class MarketHistoryService(IMarketHistoryRepository repository)
 {
-    private const int Attempts = 16;
+    private const int Attempts = 32;
+
+    /// <summary>
+    /// Many writers on one symbol (scaled-out evaluators) would otherwise retry in lockstep and the same ones keep losing: each
+    /// lost race waits a random moment, up to 32 ms as losses mount.
+    /// </summary>
+    private static Task AfterLostRaceAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1 << Math.Min(attempt + 1, 5))), cancellationToken);
 
     public async Task<SymbolHistory> ObserveAsync(PriceTick tick, CancellationToken cancellationToken)
     {
@@ -19,13 +26,10 @@ public sealed class MarketHistoryService(IMarketHistoryRepository repository)
             var (daily, today) = await ReadAsync(tick.Symbol, cancellationToken);
             var history = new SymbolHistory(tick.Symbol, daily?.Value, today?.Value);
             var (dailyChanged, todayChanged) = history.Observe(tick);
-            if (dailyChanged && !await repository.TrySaveDailyAsync(tick.Symbol, history.Daily, daily?.ETag, cancellationToken))
+            if ((dailyChanged && !await repository.TrySaveDailyAsync(tick.Symbol, history.Daily, daily?.ETag, cancellationToken))
+                || (todayChanged && !await repository.TrySaveIntradayAsync(tick.Symbol, history.Today!, today?.ETag, cancellationToken)))
             {
-                continue;
-            }
-
-            if (todayChanged && !await repository.TrySaveIntradayAsync(tick.Symbol, history.Today!, today?.ETag, cancellationToken))
-            {
+                await AfterLostRaceAsync(attempt, cancellationToken);
                 continue;
             }
 
@@ -55,6 +59,8 @@ public sealed class MarketHistoryService(IMarketHistoryRepository repository)
             {
                 return changed;
             }
+
+            await AfterLostRaceAsync(attempt, cancellationToken);
         }
 
         throw new InvalidOperationException($"The price history of {symbol} kept changing while seeding it.");
