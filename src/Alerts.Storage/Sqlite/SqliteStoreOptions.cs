@@ -20,7 +20,7 @@ public sealed class SqliteStoreOptions
     public int MaxBatchSize { get; init; } = 256;
 
     /// <summary>Page cache of the writer connection, in KiB (SQLite's default is 2,000).</summary>
-    public int WriterCacheKib { get; init; } = 32 * 1024;
+    public int WriterCacheKib { get; init; } = 8 * 1024;
 
     /// <summary>
     /// WAL pages after which a commit checkpoints them into the database (SQLite's default is 1,000). With a
