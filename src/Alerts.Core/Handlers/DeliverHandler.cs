@@ -49,7 +49,10 @@ public sealed partial class DeliverHandler(
 
     public async Task<DeliverResult> HandleAsync(DeliverMessage message, CancellationToken cancellationToken)
     {
-        var (done, lease) = await BeginAsync(message, cancellationToken);
+        ArgumentNullException.ThrowIfNull(message);
+        var (done, lease) = HandOffLease(message, time.GetUtcNow()) is { } handedOver
+            ? (null, handedOver)
+            : await BeginAsync(message, cancellationToken);
         if (lease is not { } leased)
         {
             return done!;
@@ -61,18 +64,13 @@ public sealed partial class DeliverHandler(
 
     /// <summary>
     /// Reads the delivery and either settles the message at once (missing, finished, not due, busy: the pending row is moved or
-    /// removed as needed) or takes the lease with an ETag-conditional write.
+    /// removed as needed) or takes the lease with an ETag-conditional write. A hand-off's lease is the caller's to check first.
     /// </summary>
     private async Task<(DeliverResult? Done, Lease? Lease)> BeginAsync(DeliverMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var workKey = WorkItem.DeliveryKey(message.TenantId, message.DeliveryId);
         var now = time.GetUtcNow();
-        if (HandOffLease(message, now) is { } handedOver)
-        {
-            return (null, handedOver);
-        }
-
         if (Fresh(message, now) is { } inserted)
         {
             // Leased on the copy evaluation inserted, unread; if the row changed since, the write fails and it is read below.

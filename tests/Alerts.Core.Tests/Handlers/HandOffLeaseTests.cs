@@ -141,6 +141,19 @@ public sealed class HandOffLeaseTests
     }
 
     [Fact]
+    public async Task A_second_copy_of_a_hand_off_in_one_batch_finds_the_delivery_busy_and_it_is_sent_once()
+    {
+        var (pipeline, message) = await HandedOffAsync();
+        await using var _ = pipeline;
+
+        var items = await pipeline.Deliver.HandleBatchAsync([message, message], pipeline.Store.Transactions, CancellationToken.None);
+
+        Assert.Equal([DeliverOutcome.Delivered, DeliverOutcome.Busy], items.Select(i => i.Result!.Outcome));
+        Assert.Single(pipeline.Webhook.Calls);
+        Assert.Single(await pipeline.AttemptsAsync(message.DeliveryId));
+    }
+
+    [Fact]
     public async Task A_batch_of_handed_over_messages_sends_each_once_and_records_every_attempt()
     {
         await using var pipeline = await Pipeline.CreateAsync();
