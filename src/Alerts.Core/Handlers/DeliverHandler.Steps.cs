@@ -8,9 +8,9 @@ namespace Alerts.Core.Handlers;
 public sealed record DeliverStep(DeliverResult? Done, DeliverHandler.Lease? Lease);
 
 /// <summary>
-/// The three steps of an attempt, for a driver that streams deliveries instead of handling them batch by batch: begin a batch
-/// (settle or lease each message, in one transaction), send each leased delivery on its own, and record whatever sends have
-/// finished, in one transaction. A slow send then holds up only itself. The guarantees are those of <see cref="HandleAsync"/>.
+/// The three steps of an attempt as a driver that batches its store writes runs them: begin a batch (settle or lease each
+/// message, in one transaction), send each leased delivery on its own, and record whatever sends have finished, in one
+/// transaction. A slow send then holds up only itself. The guarantees are those of <see cref="HandleAsync"/>.
 /// </summary>
 public sealed partial class DeliverHandler
 {
@@ -96,4 +96,11 @@ public sealed partial class DeliverHandler
         }, CancellationToken.None);
         return results;
     }
+
+    private DeliverHandler InTransaction(PipelineRepositories repositories) => new(
+        repositories.Deliveries, repositories.Attempts, repositories.Alerts, repositories.Channels, catalog, repositories.Work,
+        _notifiers.Values, schedule, breaker, options, time, logger)
+    {
+        Jitter = Jitter,
+    };
 }

@@ -118,7 +118,7 @@ public sealed class BatchStageTests
         }
 
         pipeline.Webhook.Then(new DeliveryResult.Retryable(FailureReason.ServerError, "503", 503));
-        var items = await pipeline.Deliver.HandleBatchAsync([.. messages, messages[0]], pipeline.Store.Transactions, None);
+        var items = await DeliverBatch.RunAsync(pipeline.Deliver, [.. messages, messages[0]], pipeline.Store.Transactions, None);
 
         // The repeat of the first message finds it leased by this batch: busy, and sent once.
         Assert.Equal(6, pipeline.Webhook.Calls.Count);
@@ -168,7 +168,7 @@ public sealed class BatchStageTests
             });
         }
 
-        var items = await pipeline.Deliver.HandleBatchAsync(messages, pipeline.Store.Transactions, None);
+        var items = await DeliverBatch.RunAsync(pipeline.Deliver, messages, pipeline.Store.Transactions, None);
 
         Assert.All(items, i => Assert.Equal(DeliverOutcome.Delivered, i.Result!.Outcome));
         Assert.Equal(2, most);

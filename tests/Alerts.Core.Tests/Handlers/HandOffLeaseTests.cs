@@ -146,7 +146,7 @@ public sealed class HandOffLeaseTests
         var (pipeline, message) = await HandedOffAsync();
         await using var _ = pipeline;
 
-        var items = await pipeline.Deliver.HandleBatchAsync([message, message], pipeline.Store.Transactions, CancellationToken.None);
+        var items = await DeliverBatch.RunAsync(pipeline.Deliver, [message, message], pipeline.Store.Transactions, CancellationToken.None);
 
         Assert.Equal([DeliverOutcome.Delivered, DeliverOutcome.Busy], items.Select(i => i.Result!.Outcome));
         Assert.Single(pipeline.Webhook.Calls);
@@ -167,7 +167,7 @@ public sealed class HandOffLeaseTests
             messages.Add(Assert.Single(evaluated.Deliveries));
         }
 
-        var items = await pipeline.Deliver.HandleBatchAsync(messages, pipeline.Store.Transactions, CancellationToken.None);
+        var items = await DeliverBatch.RunAsync(pipeline.Deliver, messages, pipeline.Store.Transactions, CancellationToken.None);
 
         Assert.All(items, item => Assert.Equal(DeliverOutcome.Delivered, item.Result?.Outcome));
         Assert.Equal(messages.Select(m => m.DeliveryId).Order(), pipeline.Webhook.Calls.Select(c => c.Delivery.Id).Order());
