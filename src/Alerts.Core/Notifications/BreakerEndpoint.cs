@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Alerts.Core.Model;
@@ -11,9 +12,17 @@ namespace Alerts.Core.Notifications;
 /// </summary>
 public sealed record BreakerEndpoint(string Key, string Display)
 {
+    // Channels are immutable, and a catalog snapshot hands out the same instance to every send: hashed once, not per send.
+    private static readonly ConditionalWeakTable<Channel, BreakerEndpoint> Known = [];
+
     public static BreakerEndpoint For(Channel channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
+        return Known.GetValue(channel, Compute);
+    }
+
+    private static BreakerEndpoint Compute(Channel channel)
+    {
         var target = channel.Kind == ChannelKind.Email ? string.Empty : channel.Target;
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{channel.Kind}\n{target}")));
         var host = channel.Kind != ChannelKind.Email && Uri.TryCreate(target, UriKind.Absolute, out var uri) ? " " + uri.Host : string.Empty;

@@ -92,7 +92,8 @@ public sealed class DeliveryHttpClient : IDisposable
     private static HttpRequestMessage BuildMessage(HttpDeliveryRequest request)
     {
         var content = new ReadOnlyMemoryContent(request.Body);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+        // Every sender passes a constant media type: added as written rather than parsed on each send.
+        content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
         var message = new HttpRequestMessage(HttpMethod.Post, request.Target) { Content = content };
         foreach (var (name, value) in request.Headers)
         {

@@ -10,23 +10,12 @@ public sealed class SecretRedactor
 {
     private const string Mask = "[redacted]";
     private const int MinTokenLength = 6;
-    private readonly string[] _secrets;
+    private readonly Lazy<string[]> _secrets;
 
+    /// <remarks>The list is built on first use: most answers carry no text to scrub, and a sender builds one redactor per send.</remarks>
     public SecretRedactor(Uri? target, params IEnumerable<string?> secrets)
     {
-        var all = new List<string>();
-        if (target is { IsAbsoluteUri: true })
-        {
-            all.Add(target.AbsoluteUri);
-            all.Add(target.OriginalString);
-            all.Add(target.PathAndQuery);
-            all.AddRange(Tokens(target.AbsolutePath.Split('/')));
-            all.AddRange(Tokens(target.Query.TrimStart('?').Split('&').Select(p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..])));
-            all.AddRange(Tokens(target.UserInfo.Split(':')));
-        }
-
-        all.AddRange(secrets.Where(s => !string.IsNullOrEmpty(s))!);
-        _secrets = [.. all.Where(s => s.Length >= MinTokenLength && s != "/").Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
+        _secrets = new Lazy<string[]>(() => Collect(target, secrets), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <param name="text">Text from the peer.</param>
@@ -35,7 +24,7 @@ public sealed class SecretRedactor
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text);
-        foreach (var secret in _secrets)
+        foreach (var secret in _secrets.Value)
         {
             builder.Replace(secret, Mask);
         }
@@ -43,7 +32,7 @@ public sealed class SecretRedactor
         var result = builder.ToString();
         if (truncated)
         {
-            foreach (var secret in _secrets)
+            foreach (var secret in _secrets.Value)
             {
                 for (var k = Math.Min(secret.Length - 1, result.Length); k >= 3; k--)
                 {
@@ -57,6 +46,23 @@ public sealed class SecretRedactor
         }
 
         return result;
+    }
+
+    private static string[] Collect(Uri? target, IEnumerable<string?> secrets)
+    {
+        var all = new List<string>();
+        if (target is { IsAbsoluteUri: true })
+        {
+            all.Add(target.AbsoluteUri);
+            all.Add(target.OriginalString);
+            all.Add(target.PathAndQuery);
+            all.AddRange(Tokens(target.AbsolutePath.Split('/')));
+            all.AddRange(Tokens(target.Query.TrimStart('?').Split('&').Select(p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..])));
+            all.AddRange(Tokens(target.UserInfo.Split(':')));
+        }
+
+        all.AddRange(secrets.Where(s => !string.IsNullOrEmpty(s))!);
+        return [.. all.Where(s => s.Length >= MinTokenLength && s != "/").Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
     }
 
     private static IEnumerable<string> Tokens(IEnumerable<string> parts)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Alerts.Core.Model;
 using Alerts.Core.Notifications;
 using Alerts.Delivery.Http;
@@ -20,6 +21,23 @@ public sealed class GenericWebhookNotifier : INotifier
     private readonly TimeSpan _timeout;
     private readonly ILogger _logger;
 
+    // Channels are immutable and the catalog hands out the same instance until it changes: each is parsed once, not per send.
+    private readonly ConditionalWeakTable<Channel, PreparedChannel> _prepared = [];
+
+    /// <summary>What a send needs from its channel, parsed: the target (null when not a URL), the secrets (null when invalid).</summary>
+    private sealed record PreparedChannel(Uri? Target, IReadOnlyList<WebhookSecret>? Secrets, string Host, SecretRedactor Redactor)
+    {
+        public static PreparedChannel Of(Channel channel)
+        {
+            Uri.TryCreate(channel.Target, UriKind.Absolute, out var target);
+            return new PreparedChannel(
+                target,
+                WebhookSecret.ParseList(channel.Secret),
+                target is not null && target.IdnHost.Length > 0 ? target.IdnHost : "(invalid target)",
+                new SecretRedactor(target, [channel.Secret, channel.Target, .. channel.Headers?.Values ?? []]));
+        }
+    }
+
     public GenericWebhookNotifier(DeliveryHttpClient http, WebhookOptions options, ILogger<GenericWebhookNotifier> logger)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -36,21 +54,21 @@ public sealed class GenericWebhookNotifier : INotifier
     public async Task<DeliveryResult> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var channel = request.Channel;
-        var result = await SendOnceAsync(request, cancellationToken);
-        Log(request, HostOf(channel.Target), result);
+        var prepared = _prepared.GetValue(request.Channel, PreparedChannel.Of);
+        var result = await SendOnceAsync(request, prepared, cancellationToken);
+        Log(request, prepared.Host, result);
         return result;
     }
 
-    private async Task<DeliveryResult> SendOnceAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> SendOnceAsync(DeliveryRequest request, PreparedChannel prepared, CancellationToken cancellationToken)
     {
         var channel = request.Channel;
-        if (!Uri.TryCreate(channel.Target, UriKind.Absolute, out var target))
+        if (prepared.Target is not { } target)
         {
             return new DeliveryResult.Permanent(FailureReason.InvalidTarget, "target is not an absolute URL", null);
         }
 
-        if (WebhookSecret.ParseList(channel.Secret) is not { } secrets)
+        if (prepared.Secrets is not { } secrets)
         {
             return new DeliveryResult.Permanent(FailureReason.InvalidTarget, "secret " + WebhookSecret.FormatDescription, null);
         }
@@ -70,7 +88,7 @@ public sealed class GenericWebhookNotifier : INotifier
             ],
             _timeout,
             request.Now,
-            new SecretRedactor(target, [channel.Secret, channel.Target, .. channel.Headers?.Values ?? []]));
+            prepared.Redactor);
         return await _http.PostAsync(outbound, cancellationToken);
     }
 
@@ -90,7 +108,4 @@ public sealed class GenericWebhookNotifier : INotifier
                 break;
         }
     }
-
-    private static string HostOf(string target) =>
-        Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.IdnHost.Length > 0 ? uri.IdnHost : "(invalid target)";
 }

@@ -80,6 +80,27 @@ public class GenericWebhookNotifierTests
         }
     }
 
+    [Fact]
+    public async Task An_edited_channel_is_sent_to_its_new_target_with_its_new_secret()
+    {
+        await using var before = await LoopbackServer.StartAsync(204);
+        await using var after = await LoopbackServer.StartAsync(204);
+        using var harness = new WebhookHarness();
+        var channel = TestData.WebhookChannel(before.Url("/hook").AbsoluteUri);
+        var rotated = WebhookSecret.Generate();
+        var edited = channel with { Target = after.Url("/moved").AbsoluteUri, Secret = rotated };
+
+        Assert.IsType<DeliveryResult.Delivered>(await harness.Notifier.SendAsync(TestData.Request(channel), Ct));
+        Assert.IsType<DeliveryResult.Delivered>(await harness.Notifier.SendAsync(TestData.Request(edited), Ct));
+
+        Assert.Single(before.Requests);
+        var received = Assert.Single(after.Requests);
+        Assert.Equal("/moved", received.PathAndQuery);
+        Assert.True(WebhookSecret.TryParse(rotated, out var secret));
+        Assert.True(new WebhookVerifier(secret, new ManualTimeProvider(TestData.Now))
+            .Verify(received.Header("webhook-id"), received.Header("webhook-timestamp"), received.Header("webhook-signature"), received.Body).IsValid);
+    }
+
     [Theory]
     [InlineData(200)]
     [InlineData(202)]
