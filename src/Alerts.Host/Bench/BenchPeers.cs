@@ -103,15 +103,15 @@ public sealed class BenchPeers(BenchReceiver receiver, BenchOptions options, Ben
             await WaitReadyAsync(http, process, cancellationToken);
             receiver.Reset();
             var startsAt = TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-            var started = Stopwatch.GetTimestamp();
-            foreach (var batch in Enumerable.Range(0, count).Chunk(500))
+            var bodies = Enumerable.Range(0, count).Chunk(500).Select(batch => new JsonArray([.. batch.Select(i => (JsonNode)new JsonObject
             {
-                var alerts = new JsonArray([.. batch.Select(i => (JsonNode)new JsonObject
-                {
-                    ["labels"] = new JsonObject { ["alertname"] = "bench", ["event"] = i.ToString(CultureInfo.InvariantCulture) },
-                    ["startsAt"] = startsAt,
-                })]);
-                using var content = new StringContent(alerts.ToJsonString(), Encoding.UTF8, "application/json");
+                ["labels"] = new JsonObject { ["alertname"] = "bench", ["event"] = i.ToString(CultureInfo.InvariantCulture) },
+                ["startsAt"] = startsAt,
+            })]).ToJsonString()).ToList();
+            var started = Stopwatch.GetTimestamp();
+            foreach (var body in bodies)
+            {
+                using var content = new StringContent(body, Encoding.UTF8, "application/json");
                 using var response = await http.PostAsync("api/v2/alerts", content, cancellationToken);
                 response.EnsureSuccessStatusCode();
             }
