@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Alerts.Core.Model;
 using Alerts.Core.Notifications;
+using Alerts.Delivery.Chat;
 using Alerts.Delivery.Http;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ public sealed class GenericWebhookNotifier : INotifier
             return new PreparedChannel(
                 target,
                 WebhookSecret.ParseList(channel.Secret),
-                target is not null && target.IdnHost.Length > 0 ? target.IdnHost : "(invalid target)",
+                ChannelLog.HostOf(channel.Target),
                 new SecretRedactor(target, [channel.Secret, channel.Target, .. channel.Headers?.Values ?? []]));
         }
     }
