@@ -76,37 +76,8 @@ public sealed partial class InProcessPipeline
     }
 
     /// <summary>Begins a batch; when its transaction fails, each message alone, so one bad message fails only itself.</summary>
-    private async Task<IReadOnlyList<DeliverStep?>> BeginAsync(List<DeliverMessage> batch)
-    {
-        try
-        {
-            return await _deliverer.BeginBatchAsync(batch, _transactions, _stopping.Token);
-        }
-        catch (Exception exception) when (batch.Count > 1 && exception is not OperationCanceledException)
-        {
-            LogBatchSplit(_logger, exception, "delivery", batch.Count);
-        }
-        catch (Exception exception)
-        {
-            LogBeginFailed(exception, batch);
-            return new DeliverStep?[batch.Count];
-        }
-
-        var steps = new DeliverStep?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            try
-            {
-                steps[i] = (await _deliverer.BeginBatchAsync([batch[i]], _transactions, _stopping.Token))[0];
-            }
-            catch (Exception exception)
-            {
-                LogBeginFailed(exception, [batch[i]]);
-            }
-        }
-
-        return steps;
-    }
+    private Task<DeliverStep?[]> BeginAsync(List<DeliverMessage> batch) => WholeOrEachAsync(
+        batch, "delivery", part => _deliverer.BeginBatchAsync(part, _transactions, _stopping.Token), LogBeginFailed);
 
     /// <summary>
     /// Sends one delivery and queues what it did for the recorder, which frees its slot once that is written: a slot is held
@@ -139,30 +110,12 @@ public sealed partial class InProcessPipeline
         Finished(span);
     }
 
+    /// <summary>Records finished sends; one left unrecorded stays leased and is sent again after its lease (same webhook-id).</summary>
     private async Task RecordAsync(List<SentDelivery> finished)
     {
-        var results = new DeliverResult?[finished.Count];
-        try
-        {
-            var recorded = await _deliverer.FinishBatchAsync([.. finished.Select(f => (f.Lease, f.Sent))], _transactions);
-            for (var i = 0; i < recorded.Count; i++)
-            {
-                results[i] = recorded[i];
-            }
-        }
-        catch (Exception exception) when (finished.Count > 1)
-        {
-            LogBatchSplit(_logger, exception, "recording", finished.Count);
-            for (var i = 0; i < finished.Count; i++)
-            {
-                results[i] = await RecordOneAsync(finished[i]);
-            }
-        }
-        catch (Exception exception)
-        {
-            LogMessageFailed(_logger, exception, finished[0].Message.ToString());
-        }
-
+        var results = await WholeOrEachAsync(
+            finished, "recording", part => _deliverer.FinishBatchAsync([.. part.Select(f => (f.Lease, f.Sent))], _transactions),
+            (exception, sent) => LogMessageFailed(_logger, exception, sent.Message.ToString()));
         for (var i = 0; i < finished.Count; i++)
         {
             if (results[i] is { } result)
@@ -176,18 +129,42 @@ public sealed partial class InProcessPipeline
         _sendSlots!.Release(finished.Count);
     }
 
-    private async Task<DeliverResult?> RecordOneAsync(SentDelivery finished)
+    /// <summary>
+    /// Runs a step on a whole batch, whose writes share one transaction; when that throws (nothing of it was written), on each item
+    /// alone, so one bad item fails only itself. A failed item's result is null, and <paramref name="failed"/> reports it.
+    /// </summary>
+    private async Task<TResult?[]> WholeOrEachAsync<T, TResult>(
+        List<T> batch, string stage, Func<IReadOnlyList<T>, Task<IReadOnlyList<TResult>>> step, Action<Exception, T> failed)
+        where TResult : class
     {
         try
         {
-            return (await _deliverer.FinishBatchAsync([(finished.Lease, finished.Sent)], _transactions))[0];
+            return [.. await step(batch)];
+        }
+        catch (Exception exception) when (batch.Count > 1 && exception is not OperationCanceledException)
+        {
+            LogBatchSplit(_logger, exception, stage, batch.Count);
         }
         catch (Exception exception)
         {
-            // Still leased: sent again once the lease runs out (a duplicate with the same webhook-id, never a loss).
-            LogMessageFailed(_logger, exception, finished.Message.ToString());
-            return null;
+            batch.ForEach(item => failed(exception, item));
+            return new TResult?[batch.Count];
         }
+
+        var results = new TResult?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                results[i] = (await step([batch[i]]))[0];
+            }
+            catch (Exception exception)
+            {
+                failed(exception, batch[i]);
+            }
+        }
+
+        return results;
     }
 
     private void Report(DeliverMessage message, Activity? span, DeliverResult result)
@@ -211,18 +188,15 @@ public sealed partial class InProcessPipeline
         _inFlight.Add(-1);
     }
 
-    private void LogBeginFailed(Exception exception, IEnumerable<DeliverMessage> messages)
+    private void LogBeginFailed(Exception exception, DeliverMessage message)
     {
-        foreach (var message in messages)
+        if (exception is OperationCanceledException)
         {
-            if (exception is OperationCanceledException)
-            {
-                LogReleased(_logger, 1);
-            }
-            else
-            {
-                LogMessageFailed(_logger, exception, message.ToString());
-            }
+            LogReleased(_logger, 1);
+        }
+        else
+        {
+            LogMessageFailed(_logger, exception, message.ToString());
         }
     }
 }
