@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,20 +7,49 @@ namespace Alerts.Core;
 /// <summary>
 /// Deterministic ids: the same rule firing on the same event is the same alert, and the same alert to the same channel is the
 /// same delivery, whichever worker computes it and however often. Hex only, so ids are safe as table keys and webhook-ids.
+/// Alert and delivery ids come in two layouts (<see cref="AlertIdOrder"/>), both a prefix and 32 hex digits.
 /// </summary>
 public static class StableIds
 {
+    private const int TimeDigits = 12;
+    private const long LatestTime = (1L << (4 * TimeDigits)) - 1;
+
+    /// <summary>The hashed alert id (<see cref="AlertIdOrder.Hashed"/>).</summary>
     public static string Alert(string tenantId, string ruleId, string eventId) => "al_" + Hash(tenantId, ruleId, eventId);
 
+    /// <summary>
+    /// The alert id in the store's layout: time-ordered ids begin with the event's time (Unix milliseconds, 12 hex digits) and
+    /// end with 20 digits of the same hash.
+    /// </summary>
+    public static string Alert(AlertIdOrder order, string tenantId, string ruleId, string eventId, DateTimeOffset occurredAt) => order switch
+    {
+        AlertIdOrder.TimeOrdered => "al_" + TimePrefix(occurredAt) + Hash(tenantId, ruleId, eventId)[TimeDigits..],
+        _ => Alert(tenantId, ruleId, eventId),
+    };
+
+    /// <summary>The hashed delivery id (<see cref="AlertIdOrder.Hashed"/>).</summary>
     public static string Delivery(string alertId, string channelId) => "dl_" + Hash(alertId, channelId);
+
+    /// <summary>The delivery id in the store's layout: a time-ordered one begins with its alert's time, so it sorts beside it.</summary>
+    public static string Delivery(AlertIdOrder order, string alertId, string channelId)
+    {
+        ArgumentNullException.ThrowIfNull(alertId);
+        return order == AlertIdOrder.TimeOrdered && alertId.Length >= 3 + TimeDigits
+            ? "dl_" + alertId.Substring(3, TimeDigits) + Hash(alertId, channelId)[TimeDigits..]
+            : Delivery(alertId, channelId);
+    }
 
     /// <summary>The batch of held deliveries of one channel released together at one time (quiet hours' end, a digest time).</summary>
     public static string HeldBatch(string tenantId, string channelId, DateTimeOffset releaseAt) =>
-        "hb_" + Hash(tenantId, channelId, releaseAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        "hb_" + Hash(tenantId, channelId, releaseAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The summary alert for one chunk of a held batch.</summary>
     public static string Summary(string batchKey, int chunk) =>
-        "as_" + Hash(batchKey, chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        "as_" + Hash(batchKey, chunk.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Fixed width, so ids sort as their times do; times before 1970 or past the year 10889 are clamped.</summary>
+    private static string TimePrefix(DateTimeOffset occurredAt) =>
+        Math.Clamp(occurredAt.ToUnixTimeMilliseconds(), 0, LatestTime).ToString("x12", CultureInfo.InvariantCulture);
 
     private static string Hash(params string[] parts)
     {

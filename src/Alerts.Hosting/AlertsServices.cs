@@ -54,7 +54,7 @@ public static class AlertsServices
         services.AddSingleton(new PipelineOptions
         {
             RedeliveryGrace = settings.RedeliveryGrace, DeliveryLease = settings.DeliveryLease, SendTimeout = settings.WebhookTimeout,
-            LeaseOnHandOff = deliveriesHandedOffInMemory && settings.DeliveryEnabled,
+            LeaseOnHandOff = deliveriesHandedOffInMemory && settings.DeliveryEnabled, AlertIds = store.AlertIds,
         }.Validated());
         services.AddSingleton(new CircuitBreakerOptions
         {

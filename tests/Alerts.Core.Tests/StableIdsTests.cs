@@ -2,6 +2,9 @@ namespace Alerts.Core.Tests;
 
 public sealed class StableIdsTests
 {
+    /// <summary>2026-01-08 01:30:00 UTC: 1,767,835,800,000 ms after the epoch, 019b9b3991c0 in 12 hex digits.</summary>
+    private static readonly DateTimeOffset At = new(2026, 1, 8, 1, 30, 0, TimeSpan.Zero);
+
     [Fact]
     public void The_same_inputs_give_the_same_ids()
     {
@@ -31,16 +34,51 @@ public sealed class StableIdsTests
     }
 
     [Theory]
-    [InlineData("default", "rule/with/slashes", "sse:北京.智谱?#")]
-    [InlineData("t", "r", "")]
-    public void Ids_are_a_prefix_and_lowercase_hex_only(string tenant, string rule, string eventId)
+    [InlineData(AlertIdOrder.Hashed, "default", "rule/with/slashes", "sse:北京.智谱?#")]
+    [InlineData(AlertIdOrder.Hashed, "t", "r", "")]
+    [InlineData(AlertIdOrder.TimeOrdered, "default", "rule/with/slashes", "sse:北京.智谱?#")]
+    [InlineData(AlertIdOrder.TimeOrdered, "t", "r", "")]
+    public void Ids_are_a_prefix_and_lowercase_hex_only(AlertIdOrder order, string tenant, string rule, string eventId)
     {
-        var alert = StableIds.Alert(tenant, rule, eventId);
-        var delivery = StableIds.Delivery(alert, "ch.1");
+        var alert = StableIds.Alert(order, tenant, rule, eventId, At);
+        var delivery = StableIds.Delivery(order, alert, "ch.1");
 
         Assert.Matches("^al_[0-9a-f]{32}$", alert);
         Assert.Matches("^dl_[0-9a-f]{32}$", delivery);
         Assert.DoesNotContain('.', alert + delivery);
+    }
+
+    [Fact]
+    public void Time_ordered_ids_sort_by_their_event_time_and_a_delivery_sorts_beside_its_alert()
+    {
+        var earlier = StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r1", "hkex:9", At);
+        var later = StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r1", "hkex:1", At.AddMilliseconds(1));
+        var sameTime = StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r2", "hkex:9", At);
+
+        Assert.True(string.CompareOrdinal(earlier, later) < 0, $"{earlier} should sort before {later}");
+        Assert.NotEqual(earlier, sameTime);
+        Assert.Equal(earlier[..15], sameTime[..15]);
+        Assert.Equal("dl_" + earlier[3..15], StableIds.Delivery(AlertIdOrder.TimeOrdered, earlier, "ch1")[..15]);
+        Assert.NotEqual(StableIds.Delivery(AlertIdOrder.TimeOrdered, earlier, "ch1"), StableIds.Delivery(AlertIdOrder.TimeOrdered, earlier, "ch2"));
+    }
+
+    [Fact]
+    public void Time_ordered_ids_depend_only_on_what_they_stand_for()
+    {
+        var id = StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r1", "hkex:1", At);
+
+        Assert.Equal(id, StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r1", "hkex:1", At.ToOffset(TimeSpan.FromHours(8))));
+        Assert.NotEqual(id, StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r1", "hkex:2", At));
+        Assert.Equal(
+            StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r1", "hkex:1", DateTimeOffset.UnixEpoch.AddDays(-1))[..15],
+            StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r2", "hkex:1", DateTimeOffset.UnixEpoch)[..15]);
+    }
+
+    [Fact]
+    public void Hashed_ids_are_what_they_were_before_ids_could_be_time_ordered()
+    {
+        Assert.Equal(StableIds.Alert("t1", "r1", "hkex:1"), StableIds.Alert(AlertIdOrder.Hashed, "t1", "r1", "hkex:1", At));
+        Assert.Equal(StableIds.Delivery("al_x", "ch1"), StableIds.Delivery(AlertIdOrder.Hashed, "al_x", "ch1"));
     }
 
     [Fact]
@@ -49,5 +87,8 @@ public sealed class StableIdsTests
         // Changing the hash would re-alert on every replayed event: pin one value.
         Assert.Equal(StableIds.Alert("t1", "r1", "hkex:1"), "al_" + Convert.ToHexStringLower(
             System.Security.Cryptography.SHA256.HashData("2:t1|2:r1|6:hkex:1|"u8)[..16]));
+        Assert.Equal(StableIds.Alert(AlertIdOrder.TimeOrdered, "t1", "r1", "hkex:1", At), "al_019b9b3991c0" + Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData("2:t1|2:r1|6:hkex:1|"u8)[6..16]));
     }
+
 }

@@ -8,11 +8,12 @@ namespace Alerts.Core.Handlers;
 public static class AlertFactory
 {
     /// <param name="explanation">What a market rule saw (<see cref="FiringDecision.Explanation"/>), written into the headline.</param>
-    public static Alert Create(RuleMatch match, MarketEvent marketEvent, DateTimeOffset now, string? explanation = null)
+    /// <param name="ids">The store's id layout.</param>
+    public static Alert Create(RuleMatch match, MarketEvent marketEvent, DateTimeOffset now, string? explanation = null, AlertIdOrder ids = AlertIdOrder.Hashed)
     {
         ArgumentNullException.ThrowIfNull(marketEvent);
         var rule = match.Rule;
-        var id = StableIds.Alert(rule.TenantId, rule.Id, marketEvent.Id);
+        var id = StableIds.Alert(ids, rule.TenantId, rule.Id, marketEvent.Id, marketEvent.OccurredAt);
         if (marketEvent.Kind == MarketEventKind.Announcement)
         {
             var announcement = marketEvent.Announcement!;

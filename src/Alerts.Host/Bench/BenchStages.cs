@@ -140,7 +140,7 @@ public sealed class BenchStages(BenchReceiver receiver, BenchOptions options, Te
         }
 
         Directory.CreateDirectory(data);
-        var workload = new BenchWorkload(receiver.Url("hook"), run);
+        var workload = new BenchWorkload(receiver.Url("hook"), run, TimeProvider.System.GetUtcNow());
         var environment = new Dictionary<string, string>
         {
             ["Alerts__DataDirectory"] = data,

@@ -9,16 +9,17 @@ namespace Alerts.Host.Bench;
 
 /// <summary>
 /// What a new user would set up: one announcement rule for any company, one signed webhook to the loopback receiver; and
-/// distinct events to push. Delivery ids are computed the way the pipeline computes them, so arrivals map back to events.
+/// distinct events to push, published one millisecond apart from the run's start as a live feed's are. Delivery ids are computed
+/// the way the pipeline computes them in a new store (time-ordered), so arrivals map back to events.
 /// </summary>
-public sealed class BenchWorkload(Uri webhook, string run)
+public sealed class BenchWorkload(Uri webhook, string run, DateTimeOffset start)
 {
     public const string Tenant = Tenancy.DefaultTenant;
     public const string RuleId = "bench-any";
     public const string ChannelId = "bench-hook";
     public const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYqr";
 
-    private static readonly DateTimeOffset Base = new(2026, 1, 8, 1, 30, 0, TimeSpan.Zero);
+    private readonly DateTimeOffset _start = DateTimeOffset.FromUnixTimeMilliseconds(start.ToUnixTimeMilliseconds());
 
     public string CatalogJson() => new JsonObject
     {
@@ -36,9 +37,14 @@ public sealed class BenchWorkload(Uri webhook, string run)
 
     public MarketEvent Event(int index) => MarketEvent.Of(new Announcement(
         Announcement.MakeId("hkex", $"{run}-{index}"), "hkex", $"{run}-{index}", [new IssuerRef("HKEX", (index % 3000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture), null)],
-        $"Announcement {index} of run {run}", "en", [AnnouncementCategory.Other], "bench", null, Base.AddMilliseconds(index)));
+        $"Announcement {index} of run {run}", "en", [AnnouncementCategory.Other], "bench", null, _start.AddMilliseconds(index)));
 
-    public static string DeliveryId(MarketEvent marketEvent) => StableIds.Delivery(StableIds.Alert(Tenant, RuleId, marketEvent.Id), ChannelId);
+    public static string DeliveryId(MarketEvent marketEvent)
+    {
+        ArgumentNullException.ThrowIfNull(marketEvent);
+        var alert = StableIds.Alert(AlertIdOrder.TimeOrdered, Tenant, RuleId, marketEvent.Id, marketEvent.OccurredAt);
+        return StableIds.Delivery(AlertIdOrder.TimeOrdered, alert, ChannelId);
+    }
 
     public static string JsonArray(IEnumerable<MarketEvent> events)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Alerts.Core;
 using Alerts.Storage.Primitive;
 using Microsoft.Data.Sqlite;
 
@@ -10,7 +11,7 @@ namespace Alerts.Storage.Sqlite;
 /// commits concurrent callers' writes together (<see cref="SqliteGroupCommit"/>), synced as <see cref="StoreDurability"/> says.
 /// Pending work has a table of its own (SqliteEntityStore.Pending.cs).
 /// </summary>
-public sealed partial class SqliteEntityStore : ITransactionalEntityStore, IPendingWorkStore, IAsyncDisposable
+public sealed partial class SqliteEntityStore : ITransactionalEntityStore, IPendingWorkStore, IAlertIdLayout, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
@@ -54,6 +55,7 @@ public sealed partial class SqliteEntityStore : ITransactionalEntityStore, IPend
         {
             await using var connection = await store.OpenConnectionAsync(cancellationToken);
             await SqliteMigrations.ApplyAsync(connection, cancellationToken);
+            store.AlertIds = await SqliteMigrations.ReadAlertIdsAsync(connection, cancellationToken);
             return store;
         }
         catch
@@ -62,6 +64,9 @@ public sealed partial class SqliteEntityStore : ITransactionalEntityStore, IPend
             throw;
         }
     }
+
+    /// <inheritdoc />
+    public AlertIdOrder AlertIds { get; private set; }
 
     public Task EnsureTableAsync(string table, CancellationToken cancellationToken)
     {

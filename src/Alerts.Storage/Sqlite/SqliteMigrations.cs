@@ -1,3 +1,4 @@
+using Alerts.Core;
 using Microsoft.Data.Sqlite;
 
 namespace Alerts.Storage.Sqlite;
@@ -49,7 +50,31 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX work_due ON work (stage, due, key);
         """,
+
+        // 4: how alert and delivery ids are made (AlertIdOrder), chosen once: time-ordered in a store that has no alert yet,
+        // hashed in one that has (an event evaluated again must get the id it got before, or it would alert twice).
+        """
+        CREATE TABLE store_settings (
+            name  TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO store_settings (name, value)
+        SELECT 'alert_ids', CASE WHEN EXISTS (SELECT 1 FROM entities WHERE tbl = 'alerts') THEN 'hashed' ELSE 'time-ordered' END;
+        """,
     ];
+
+    /// <summary>How this store makes alert and delivery ids (step 4 chose it).</summary>
+    public static async Task<AlertIdOrder> ReadAlertIdsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM store_settings WHERE name = 'alert_ids';";
+        return await command.ExecuteScalarAsync(cancellationToken) switch
+        {
+            "time-ordered" => AlertIdOrder.TimeOrdered,
+            "hashed" => AlertIdOrder.Hashed,
+            var other => throw new InvalidOperationException($"The store's alert id layout '{other}' is not one this version knows."),
+        };
+    }
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

@@ -125,6 +125,26 @@ public sealed class IngestAndEvaluateTests
     }
 
     [Fact]
+    public async Task With_time_ordered_ids_an_alert_and_its_deliveries_begin_with_the_event_time_and_evaluating_again_creates_nothing_new()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        pipeline.Options = pipeline.Options with { AlertIds = AlertIdOrder.TimeOrdered };
+        await pipeline.AddRuleAsync(AnnouncementRule("listings", categories: [AnnouncementCategory.ListingApplication]), Pipeline.EmailChannel(), Pipeline.WebhookChannel());
+        var first = await pipeline.IngestAndEvaluateAsync(Filing());
+        var counts = await pipeline.CountsAsync();
+
+        var again = await pipeline.Evaluate.HandleAsync(new EvaluateMessage("hkex:1001"), CancellationToken.None);
+
+        var alert = Assert.Single(first.Alerts);
+        Assert.Equal(StableIds.Alert(AlertIdOrder.TimeOrdered, Tenant, "listings", "hkex:1001", Pipeline.Start), alert.Id);
+        Assert.StartsWith("al_" + Pipeline.Start.ToUnixTimeMilliseconds().ToString("x12", System.Globalization.CultureInfo.InvariantCulture), alert.Id, StringComparison.Ordinal);
+        Assert.All(first.Deliveries, delivery => Assert.StartsWith("dl_" + alert.Id[3..15], delivery.DeliveryId, StringComparison.Ordinal));
+        Assert.Equal(first.Deliveries, again.Deliveries);
+        Assert.Equal((1, 2), counts);
+        Assert.Equal(counts, await pipeline.CountsAsync());
+    }
+
+    [Fact]
     public async Task Evaluating_the_same_message_twice_creates_nothing_new()
     {
         await using var pipeline = await Pipeline.CreateAsync();
