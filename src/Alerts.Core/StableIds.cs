@@ -7,35 +7,37 @@ namespace Alerts.Core;
 /// <summary>
 /// Deterministic ids: the same rule firing on the same event is the same alert, and the same alert to the same channel is the
 /// same delivery, whichever worker computes it and however often. Hex only, so ids are safe as table keys and webhook-ids.
-/// Alert and delivery ids come in two layouts (<see cref="AlertIdOrder"/>), both a prefix and 32 hex digits.
+/// Alert and delivery ids come in two forms (<see cref="AlertIdLayout"/>), both a prefix and 32 hex digits.
 /// </summary>
 public static class StableIds
 {
     private const int TimeDigits = 12;
     private const long LatestTime = (1L << (4 * TimeDigits)) - 1;
 
-    /// <summary>The hashed alert id (<see cref="AlertIdOrder.Hashed"/>).</summary>
+    /// <summary>The hashed alert id.</summary>
     public static string Alert(string tenantId, string ruleId, string eventId) => "al_" + Hash(tenantId, ruleId, eventId);
 
     /// <summary>
-    /// The alert id in the store's layout: time-ordered ids begin with the event's time (Unix milliseconds, 12 hex digits) and
-    /// end with 20 digits of the same hash.
+    /// The alert id in the store's layout: a time-ordered one begins with the event's time (Unix milliseconds, 12 hex digits)
+    /// and ends with 20 digits of the same hash.
     /// </summary>
-    public static string Alert(AlertIdOrder order, string tenantId, string ruleId, string eventId, DateTimeOffset occurredAt) => order switch
+    public static string Alert(AlertIdLayout layout, string tenantId, string ruleId, string eventId, DateTimeOffset occurredAt)
     {
-        AlertIdOrder.TimeOrdered => "al_" + TimePrefix(occurredAt) + Hash(tenantId, ruleId, eventId)[TimeDigits..],
-        _ => Alert(tenantId, ruleId, eventId),
-    };
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.IsTimeOrdered(occurredAt)
+            ? "al_" + TimePrefix(occurredAt) + Hash(tenantId, ruleId, eventId)[TimeDigits..]
+            : Alert(tenantId, ruleId, eventId);
+    }
 
-    /// <summary>The hashed delivery id (<see cref="AlertIdOrder.Hashed"/>).</summary>
+    /// <summary>The hashed delivery id.</summary>
     public static string Delivery(string alertId, string channelId) => "dl_" + Hash(alertId, channelId);
 
-    /// <summary>The delivery id in the store's layout: a time-ordered one begins with its alert's time, so it sorts beside it.</summary>
-    public static string Delivery(AlertIdOrder order, string alertId, string channelId)
+    /// <summary>The delivery id in the store's layout, given its alert's event time: a time-ordered one sorts beside its alert.</summary>
+    public static string Delivery(AlertIdLayout layout, string alertId, DateTimeOffset occurredAt, string channelId)
     {
-        ArgumentNullException.ThrowIfNull(alertId);
-        return order == AlertIdOrder.TimeOrdered && alertId.Length >= 3 + TimeDigits
-            ? "dl_" + alertId.Substring(3, TimeDigits) + Hash(alertId, channelId)[TimeDigits..]
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.IsTimeOrdered(occurredAt)
+            ? "dl_" + TimePrefix(occurredAt) + Hash(alertId, channelId)[TimeDigits..]
             : Delivery(alertId, channelId);
     }
 

@@ -16,7 +16,7 @@ public sealed class AlertStore
     private AlertStore(IEntityStore store, IChannelSecretProtector? secrets = null)
     {
         ChannelSecrets = secrets;
-        AlertIds = store is IAlertIdLayout layout ? layout.AlertIds : Core.AlertIdOrder.Hashed;
+        AlertIds = store is IAlertIdLayout layout ? layout.AlertIds : Core.AlertIdLayout.Hashed;
         _tables = new StoreTables(store);
         Events = new EventRepository(_tables);
         EventsBySource = new SourceEventReader(_tables);
@@ -57,7 +57,7 @@ public sealed class AlertStore
     public IChannelSecretProtector? ChannelSecrets { get; }
 
     /// <summary>How this store's alert and delivery ids are made (the pipeline's <see cref="Core.Handlers.PipelineOptions.AlertIds"/>).</summary>
-    public Core.AlertIdOrder AlertIds { get; }
+    public Core.AlertIdLayout AlertIds { get; }
 
     public IEventRepository Events { get; }
     /// <summary>Read-only: one source's stored announcements (the listing-application read model reads the IPO pipelines').</summary>

@@ -9,11 +9,11 @@ public static class AlertFactory
 {
     /// <param name="explanation">What a market rule saw (<see cref="FiringDecision.Explanation"/>), written into the headline.</param>
     /// <param name="ids">The store's id layout.</param>
-    public static Alert Create(RuleMatch match, MarketEvent marketEvent, DateTimeOffset now, string? explanation = null, AlertIdOrder ids = AlertIdOrder.Hashed)
+    public static Alert Create(RuleMatch match, MarketEvent marketEvent, DateTimeOffset now, string? explanation = null, AlertIdLayout? ids = null)
     {
         ArgumentNullException.ThrowIfNull(marketEvent);
         var rule = match.Rule;
-        var id = StableIds.Alert(ids, rule.TenantId, rule.Id, marketEvent.Id, marketEvent.OccurredAt);
+        var id = StableIds.Alert(ids ?? AlertIdLayout.Hashed, rule.TenantId, rule.Id, marketEvent.Id, marketEvent.OccurredAt);
         if (marketEvent.Kind == MarketEventKind.Announcement)
         {
             var announcement = marketEvent.Announcement!;

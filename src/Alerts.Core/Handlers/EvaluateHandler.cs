@@ -156,7 +156,7 @@ public sealed partial class EvaluateHandler(
             }
 
             var delivery = new Delivery(
-                alert.TenantId, StableIds.Delivery(options.AlertIds, alert.Id, channel.Id), alert.Id, channel.Id, channel.Kind,
+                alert.TenantId, StableIds.Delivery(options.AlertIds, alert.Id, alert.OccurredAt, channel.Id), alert.Id, channel.Id, channel.Kind,
                 DeliveryStatus.Pending, AttemptCount: 0, CreatedAt: now, NextAttemptAt: now);
             if (HoldPolicy.HoldFor(subscription, now) is { } hold)
             {

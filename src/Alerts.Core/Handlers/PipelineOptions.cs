@@ -19,8 +19,8 @@ public sealed record PipelineOptions
     /// </summary>
     public bool LeaseOnHandOff { get; init; }
 
-    /// <summary>How the store makes alert and delivery ids; the store decides (<see cref="AlertIdOrder"/>).</summary>
-    public AlertIdOrder AlertIds { get; init; } = AlertIdOrder.Hashed;
+    /// <summary>How the store makes alert and delivery ids; the store decides (<see cref="AlertIdLayout"/>).</summary>
+    public AlertIdLayout AlertIds { get; init; } = AlertIdLayout.Hashed;
 
     /// <summary>Most sends in flight to one endpoint at once (a batch's deliveries to one receiver wait for a free slot).</summary>
     public int SendsPerEndpoint { get; init; } = 64;

@@ -103,7 +103,7 @@ public sealed partial class HeldDeliveryReleaser(
             var summary = SummaryAlert.Build(StableIds.Summary(batch.BatchKey, part), batch, chunk, part + 1, chunks.Count, zone, now);
             await alerts.TryAddAsync(summary, cancellationToken);
             var carrier = new Delivery(
-                batch.TenantId, StableIds.Delivery(options.AlertIds, summary.Id, batch.ChannelId), summary.Id, batch.ChannelId, batch.ChannelKind,
+                batch.TenantId, StableIds.Delivery(summary.Id, batch.ChannelId), summary.Id, batch.ChannelId, batch.ChannelKind,
                 DeliveryStatus.Pending, AttemptCount: 0, CreatedAt: now, NextAttemptAt: now);
             var existing = await deliveries.GetAsync(carrier.TenantId, carrier.Id, cancellationToken);
             if (existing is null || existing.Value.Status == DeliveryStatus.Pending)

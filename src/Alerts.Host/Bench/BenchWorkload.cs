@@ -42,8 +42,8 @@ public sealed class BenchWorkload(Uri webhook, string run, DateTimeOffset start)
     public static string DeliveryId(MarketEvent marketEvent)
     {
         ArgumentNullException.ThrowIfNull(marketEvent);
-        var alert = StableIds.Alert(AlertIdOrder.TimeOrdered, Tenant, RuleId, marketEvent.Id, marketEvent.OccurredAt);
-        return StableIds.Delivery(AlertIdOrder.TimeOrdered, alert, ChannelId);
+        var alert = StableIds.Alert(AlertIdLayout.TimeOrdered, Tenant, RuleId, marketEvent.Id, marketEvent.OccurredAt);
+        return StableIds.Delivery(AlertIdLayout.TimeOrdered, alert, marketEvent.OccurredAt, ChannelId);
     }
 
     public static string JsonArray(IEnumerable<MarketEvent> events)

@@ -66,7 +66,7 @@ public sealed partial class SqliteEntityStore : ITransactionalEntityStore, IPend
     }
 
     /// <inheritdoc />
-    public AlertIdOrder AlertIds { get; private set; }
+    public AlertIdLayout AlertIds { get; private set; } = AlertIdLayout.Hashed;
 
     public Task EnsureTableAsync(string table, CancellationToken cancellationToken)
     {

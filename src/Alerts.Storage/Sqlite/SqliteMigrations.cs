@@ -51,29 +51,38 @@ internal static class SqliteMigrations
         CREATE INDEX work_due ON work (stage, due, key);
         """,
 
-        // 4: how alert and delivery ids are made (AlertIdOrder), chosen once: time-ordered in a store that has no alert yet,
-        // hashed in one that has (an event evaluated again must get the id it got before, or it would alert twice).
+        // 4: how alert and delivery ids are made (AlertIdLayout), chosen once: time-ordered in a store that holds no alert yet;
+        // in one that does, time-ordered only for events after the later of now and its latest event, so an event it may have
+        // evaluated already gets the hashed id it got then (or it would alert twice); "now" covers events retention has purged
+        // since. Unix milliseconds, one past that time (julianday is exact to well under half a millisecond, so it is rounded).
         """
         CREATE TABLE store_settings (
             name  TEXT NOT NULL PRIMARY KEY,
             value TEXT NOT NULL
         ) WITHOUT ROWID;
         INSERT INTO store_settings (name, value)
-        SELECT 'alert_ids', CASE WHEN EXISTS (SELECT 1 FROM entities WHERE tbl = 'alerts') THEN 'hashed' ELSE 'time-ordered' END;
+        SELECT 'alert_ids_time_ordered_after', CASE
+            WHEN NOT EXISTS (SELECT 1 FROM entities WHERE tbl = 'alerts') THEN 'always'
+            ELSE CAST(CAST(ROUND((MAX(julianday('now'), IFNULL(
+                (SELECT MAX(julianday(json_extract(data, '$.occurredAt'))) FROM entities WHERE tbl = 'events'), 0)) - 2440587.5) * 86400000) AS INTEGER) + 1 AS TEXT)
+        END;
         """,
     ];
 
     /// <summary>How this store makes alert and delivery ids (step 4 chose it).</summary>
-    public static async Task<AlertIdOrder> ReadAlertIdsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<AlertIdLayout> ReadAlertIdsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM store_settings WHERE name = 'alert_ids';";
-        return await command.ExecuteScalarAsync(cancellationToken) switch
+        command.CommandText = "SELECT value FROM store_settings WHERE name = 'alert_ids_time_ordered_after';";
+        var value = await command.ExecuteScalarAsync(cancellationToken) as string;
+        if (value == "always")
         {
-            "time-ordered" => AlertIdOrder.TimeOrdered,
-            "hashed" => AlertIdOrder.Hashed,
-            var other => throw new InvalidOperationException($"The store's alert id layout '{other}' is not one this version knows."),
-        };
+            return AlertIdLayout.TimeOrdered;
+        }
+
+        return long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var after)
+            ? new AlertIdLayout(DateTimeOffset.FromUnixTimeMilliseconds(after))
+            : throw new InvalidOperationException($"The store's alert id layout '{value}' is not one this version knows.");
     }
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -128,7 +128,7 @@ public sealed class IngestAndEvaluateTests
     public async Task With_time_ordered_ids_an_alert_and_its_deliveries_begin_with_the_event_time_and_evaluating_again_creates_nothing_new()
     {
         await using var pipeline = await Pipeline.CreateAsync();
-        pipeline.Options = pipeline.Options with { AlertIds = AlertIdOrder.TimeOrdered };
+        pipeline.Options = pipeline.Options with { AlertIds = AlertIdLayout.TimeOrdered };
         await pipeline.AddRuleAsync(AnnouncementRule("listings", categories: [AnnouncementCategory.ListingApplication]), Pipeline.EmailChannel(), Pipeline.WebhookChannel());
         var first = await pipeline.IngestAndEvaluateAsync(Filing());
         var counts = await pipeline.CountsAsync();
@@ -136,12 +136,30 @@ public sealed class IngestAndEvaluateTests
         var again = await pipeline.Evaluate.HandleAsync(new EvaluateMessage("hkex:1001"), CancellationToken.None);
 
         var alert = Assert.Single(first.Alerts);
-        Assert.Equal(StableIds.Alert(AlertIdOrder.TimeOrdered, Tenant, "listings", "hkex:1001", Pipeline.Start), alert.Id);
+        Assert.Equal(StableIds.Alert(AlertIdLayout.TimeOrdered, Tenant, "listings", "hkex:1001", Pipeline.Start), alert.Id);
         Assert.StartsWith("al_" + Pipeline.Start.ToUnixTimeMilliseconds().ToString("x12", System.Globalization.CultureInfo.InvariantCulture), alert.Id, StringComparison.Ordinal);
         Assert.All(first.Deliveries, delivery => Assert.StartsWith("dl_" + alert.Id[3..15], delivery.DeliveryId, StringComparison.Ordinal));
         Assert.Equal(first.Deliveries, again.Deliveries);
         Assert.Equal((1, 2), counts);
         Assert.Equal(counts, await pipeline.CountsAsync());
+    }
+
+    [Fact]
+    public async Task After_a_store_moves_to_time_ordered_ids_an_event_it_evaluated_before_gets_its_old_alert_and_a_later_one_a_time_ordered_id()
+    {
+        await using var pipeline = await Pipeline.CreateAsync();
+        await pipeline.AddRuleAsync(AnnouncementRule("listings", categories: [AnnouncementCategory.ListingApplication]), Pipeline.EmailChannel());
+        var before = await pipeline.IngestAndEvaluateAsync(Filing());
+        pipeline.Options = pipeline.Options with { AlertIds = new AlertIdLayout(Pipeline.Start) };
+
+        var again = await pipeline.Evaluate.HandleAsync(new EvaluateMessage("hkex:1001"), CancellationToken.None);
+        var later = await pipeline.IngestAndEvaluateAsync(MarketEvent.Of(
+            Announcement("1002", "Listing application (Application Proof)", [Hkex("02513")], [AnnouncementCategory.ListingApplication], Pipeline.Start.AddSeconds(1))));
+
+        Assert.Equal(StableIds.Alert(Tenant, "listings", "hkex:1001"), Assert.Single(again.Alerts).Id);
+        Assert.Equal(before.Deliveries, again.Deliveries);
+        Assert.Equal(StableIds.Alert(AlertIdLayout.TimeOrdered, Tenant, "listings", "hkex:1002", Pipeline.Start.AddSeconds(1)), Assert.Single(later.Alerts).Id);
+        Assert.Equal((2, 2), await pipeline.CountsAsync());
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class ChaosEndToEndTests(ITestOutputHelper log) : IDisposable
         await ImportAsync(environment, receiver.BaseAddress);
         var events = Enumerable.Range(0, Events).Select(Event).ToList();
         // A new store makes time-ordered ids.
-        var expected = events.Select(e => StableIds.Delivery(AlertIdOrder.TimeOrdered, StableIds.Alert(AlertIdOrder.TimeOrdered, Tenant, "any", e.Id, e.OccurredAt), "desk"))
+        var expected = events
+            .Select(e => StableIds.Delivery(AlertIdLayout.TimeOrdered, StableIds.Alert(AlertIdLayout.TimeOrdered, Tenant, "any", e.Id, e.OccurredAt), e.OccurredAt, "desk"))
             .ToHashSet(StringComparer.Ordinal);
         var port = RunningService.FreePort();
         var clock = System.Diagnostics.Stopwatch.StartNew();
