@@ -54,8 +54,11 @@ public sealed class BenchPeers(BenchReceiver receiver, BenchOptions options, Ben
         return (streaming.Rate, old.Rate, streaming.Complete && old.Complete);
     }
 
-    /// <summary>Alertmanager fanning <paramref name="count"/> distinct alerts (one group each) to the receiver: notifications/s, or null when not installed.</summary>
-    public async Task<double?> AlertmanagerAsync(int count, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>What Alertmanager did with the same N: notifications/s, and the CPU its process used per notification.</summary>
+    public sealed record AlertmanagerResult(double NotificationsPerSecond, TimeSpan CpuPerNotification);
+
+    /// <summary>Alertmanager fanning <paramref name="count"/> distinct alerts (one group each) to the receiver, or null when not installed.</summary>
+    public async Task<AlertmanagerResult?> AlertmanagerAsync(int count, TextWriter output, CancellationToken cancellationToken)
     {
         var binary = Which(options.Alertmanager);
         if (binary is null)
@@ -108,6 +111,7 @@ public sealed class BenchPeers(BenchReceiver receiver, BenchOptions options, Ben
                 ["labels"] = new JsonObject { ["alertname"] = "bench", ["event"] = i.ToString(CultureInfo.InvariantCulture) },
                 ["startsAt"] = startsAt,
             })]).ToJsonString()).ToList();
+            var cpuBefore = process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             foreach (var body in bodies)
             {
@@ -118,12 +122,13 @@ public sealed class BenchPeers(BenchReceiver receiver, BenchOptions options, Ben
 
             var complete = await receiver.WaitForAsync(count, TimeSpan.FromMinutes(5), cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var cpu = process.TotalProcessorTime - cpuBefore;
             if (!complete)
             {
                 output.WriteLine($"  Alertmanager delivered only {receiver.Count} of {count} within the wait.");
             }
 
-            return receiver.Count / elapsed.TotalSeconds;
+            return new AlertmanagerResult(receiver.Count / elapsed.TotalSeconds, cpu / Math.Max(1, receiver.Count));
         }
         finally
         {
