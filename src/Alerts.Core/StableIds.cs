@@ -21,25 +21,15 @@ public static class StableIds
     /// The alert id in the store's layout: a time-ordered one begins with the event's time (Unix milliseconds, 12 hex digits)
     /// and ends with 20 digits of the same hash.
     /// </summary>
-    public static string Alert(AlertIdLayout layout, string tenantId, string ruleId, string eventId, DateTimeOffset occurredAt)
-    {
-        ArgumentNullException.ThrowIfNull(layout);
-        return layout.IsTimeOrdered(occurredAt)
-            ? "al_" + TimePrefix(occurredAt) + Hash(tenantId, ruleId, eventId)[TimeDigits..]
-            : Alert(tenantId, ruleId, eventId);
-    }
+    public static string Alert(AlertIdLayout layout, string tenantId, string ruleId, string eventId, DateTimeOffset occurredAt) =>
+        InLayout("al_", layout, occurredAt, tenantId, ruleId, eventId);
 
     /// <summary>The hashed delivery id.</summary>
     public static string Delivery(string alertId, string channelId) => "dl_" + Hash(alertId, channelId);
 
     /// <summary>The delivery id in the store's layout, given its alert's event time: a time-ordered one sorts beside its alert.</summary>
-    public static string Delivery(AlertIdLayout layout, string alertId, DateTimeOffset occurredAt, string channelId)
-    {
-        ArgumentNullException.ThrowIfNull(layout);
-        return layout.IsTimeOrdered(occurredAt)
-            ? "dl_" + TimePrefix(occurredAt) + Hash(alertId, channelId)[TimeDigits..]
-            : Delivery(alertId, channelId);
-    }
+    public static string Delivery(AlertIdLayout layout, string alertId, DateTimeOffset occurredAt, string channelId) =>
+        InLayout("dl_", layout, occurredAt, alertId, channelId);
 
     /// <summary>The batch of held deliveries of one channel released together at one time (quiet hours' end, a digest time).</summary>
     public static string HeldBatch(string tenantId, string channelId, DateTimeOffset releaseAt) =>
@@ -49,9 +39,18 @@ public static class StableIds
     public static string Summary(string batchKey, int chunk) =>
         "as_" + Hash(batchKey, chunk.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Fixed width, so ids sort as their times do; times before 1970 or past the year 10889 are clamped.</summary>
-    private static string TimePrefix(DateTimeOffset occurredAt) =>
-        Math.Clamp(occurredAt.ToUnixTimeMilliseconds(), 0, LatestTime).ToString("x12", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The hashed id, or the time-ordered one: the time in fixed width (so ids sort as their times do; times before 1970 or past
+    /// the year 10889 are clamped), then the rest of the same hash.
+    /// </summary>
+    private static string InLayout(string prefix, AlertIdLayout layout, DateTimeOffset occurredAt, params string[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var hash = Hash(parts);
+        return layout.IsTimeOrdered(occurredAt)
+            ? prefix + Math.Clamp(occurredAt.ToUnixTimeMilliseconds(), 0, LatestTime).ToString("x12", CultureInfo.InvariantCulture) + hash[TimeDigits..]
+            : prefix + hash;
+    }
 
     private static string Hash(params string[] parts)
     {
