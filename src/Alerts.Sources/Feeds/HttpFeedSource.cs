@@ -44,19 +44,7 @@ public abstract class HttpFeedSource : IFeedSource
     {
         ArgumentNullException.ThrowIfNull(read);
         var (response, error) = await SendAsync(request, cancellationToken);
-        if (response is null)
-        {
-            return (null, error);
-        }
-
-        try
-        {
-            return (read(response), null);
-        }
-        catch (FeedEncodingException exception)
-        {
-            return (null, FeedError.Malformed($"{Name}: {exception.Message}; nothing stored, the next poll retries"));
-        }
+        return response is null ? (null, error) : Read(response, read);
     }
 
     /// <summary>Sends the request and parses a successful body into this source's poll; a failed send is a failed poll.</summary>
@@ -137,13 +125,21 @@ public abstract class HttpFeedSource : IFeedSource
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(parse);
+        var (parsed, error) = Read(response, parse);
+        return parsed is null ? FeedPoll.Failed(Name, error!) : FeedPoll.From(Name, parsed);
+    }
+
+    /// <summary>Reads a successful answer; a body that is not text in its declared charset is a malformed answer naming this source.</summary>
+    private (T? Value, FeedError? Error) Read<T>(FeedResponse response, Func<FeedResponse, T> read)
+        where T : class
+    {
         try
         {
-            return FeedPoll.From(Name, parse(response));
+            return (read(response), null);
         }
         catch (FeedEncodingException exception)
         {
-            return FeedPoll.Failed(Name, FeedError.Malformed($"{Name}: {exception.Message}; nothing stored, the next poll retries"));
+            return (null, FeedError.Malformed($"{Name}: {exception.Message}; nothing stored, the next poll retries"));
         }
     }
 }

@@ -27,11 +27,6 @@ public abstract class QuoteFeedSource : HttpFeedSource
     private protected abstract Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchBatchAsync(
         IReadOnlyList<string> codes, CancellationToken cancellationToken);
 
-    /// <summary>Sends one batch's request and parses a successful answer; a body that is not text as declared is an error.</summary>
-    private protected Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchTicksAsync(
-        HttpRequestMessage request, Func<FeedResponse, ParseResult<PriceTick>> parse, CancellationToken cancellationToken) =>
-        SendAndReadAsync(request, parse, cancellationToken);
-
     /// <summary>The symbols this poll covers: the provider's and the options' fixed list, without duplicates.</summary>
     public async Task<IReadOnlyList<string>> SymbolsAsync(CancellationToken cancellationToken)
     {

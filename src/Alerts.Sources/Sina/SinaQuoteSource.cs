@@ -24,7 +24,7 @@ public sealed class SinaQuoteSource(HttpClient http, FeedSourceOptions options, 
 
     private protected override Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchBatchAsync(
         IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
-        FetchTicksAsync(
+        SendAndReadAsync(
             FeedRequests.Get(new Uri(Options.Url ?? DefaultUrl, "list=" + string.Join(',', codes)), Options, Referer),
             response => SinaQuoteParser.Parse(response.Body),
             cancellationToken);

@@ -24,7 +24,7 @@ public sealed class TencentQuoteSource(HttpClient http, FeedSourceOptions option
 
     private protected override Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchBatchAsync(
         IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
-        FetchTicksAsync(
+        SendAndReadAsync(
             FeedRequests.Get(new Uri(Options.Url ?? DefaultUrl, "q=" + string.Join(',', codes)), Options, Referer),
             response => TencentQuoteParser.Parse(response.Body),
             cancellationToken);

@@ -23,7 +23,7 @@ public sealed class YahooChartSource(HttpClient http, FeedSourceOptions options,
 
     private protected override Task<(ParseResult<PriceTick>? Parsed, FeedError? Error)> FetchBatchAsync(
         IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
-        FetchTicksAsync(ChartRequest(Options.Url ?? DefaultUrl, Options, codes[0], "5d"), response => YahooChartParser.Parse(response.Text()), cancellationToken);
+        SendAndReadAsync(ChartRequest(Options.Url ?? DefaultUrl, Options, codes[0], "5d"), response => YahooChartParser.Parse(response.Text()), cancellationToken);
 
     internal static HttpRequestMessage ChartRequest(Uri baseUrl, FeedSourceOptions options, string yahooSymbol, string range)
     {
