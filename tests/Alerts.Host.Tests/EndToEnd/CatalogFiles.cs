@@ -39,6 +39,14 @@ internal static class CatalogFiles
             new JsonObject { ["id"] = "s2", ["ruleId"] = "above-450", ["channelIds"] = new JsonArray("desk") }),
     }.ToJsonString();
 
+    /// <summary>Writes <see cref="Valid"/> for <paramref name="webhook"/> into <paramref name="work"/> and runs <c>alerts import</c> on it.</summary>
+    public static async Task<CommandResult> ImportValidAsync(string work, IReadOnlyDictionary<string, string> environment, Uri webhook)
+    {
+        var catalog = Path.Combine(work, "catalog.json");
+        await File.WriteAllTextAsync(catalog, Valid(webhook));
+        return await AlertsProcess.RunAsync(work, environment, "import", catalog);
+    }
+
     public static Dictionary<string, string> Environment(string dataDirectory) => new()
     {
         ["Alerts__DataDirectory"] = dataDirectory,

@@ -25,9 +25,7 @@ public sealed class CrashRecoveryEndToEndTests : IDisposable
         });
         var data = Path.Combine(_work, "data");
         var environment = CatalogFiles.Environment(data);
-        var catalog = Path.Combine(_work, "catalog.json");
-        await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(receiver.Url("/hooks/desk")));
-        var import = await AlertsProcess.RunAsync(_work, environment, "import", catalog);
+        var import = await CatalogFiles.ImportValidAsync(_work, environment, receiver.Url("/hooks/desk"));
         Assert.True(import.ExitCode == 0, import.ToString());
 
         // First life: delivery paused, so evaluation leaves every delivery pending; then the process dies without warning.
@@ -74,9 +72,7 @@ public sealed class CrashRecoveryEndToEndTests : IDisposable
         });
         var data = Path.Combine(_work, "data");
         var environment = new Dictionary<string, string>(CatalogFiles.Environment(data)) { ["Alerts__WebhookTimeout"] = "00:00:30" };
-        var catalog = Path.Combine(_work, "catalog.json");
-        await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(receiver.Url("/hooks/desk")));
-        Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
+        Assert.Equal(0, (await CatalogFiles.ImportValidAsync(_work, environment, receiver.Url("/hooks/desk"))).ExitCode);
 
         // First life: every delivery is evaluated and handed to the delivery pumps, whose sends hang; kill -9 while they do.
         int port;

@@ -23,9 +23,7 @@ public sealed class DeadLetterEndToEndTests : IDisposable
             await Task.CompletedTask;
         });
         var environment = CatalogFiles.Environment(Path.Combine(_work, "data"));
-        var catalog = Path.Combine(_work, "catalog.json");
-        await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(desk.Url("/hooks/desk")));
-        Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
+        Assert.Equal(0, (await CatalogFiles.ImportValidAsync(_work, environment, desk.Url("/hooks/desk"))).ExitCode);
         var minimax = SampleData.LoadDemoEvents().Single(e => e.Id == "hkex:202609091230-00100-14200-1");
         var events = Path.Combine(_work, "events.jsonl");
         await File.WriteAllTextAsync(events, JsonSerializer.Serialize(minimax, AlertsJsonContext.Default.MarketEvent));

@@ -33,9 +33,7 @@ public sealed class GracefulShutdownEndToEndTests : IDisposable
         environment["Alerts__ShutdownGrace"] = "00:00:01";
         environment["Alerts__WebhookTimeout"] = "00:01:00";
         environment["Alerts__DeliveryLease"] = "00:10:00"; // a lease left behind would hold the delivery for ten minutes
-        var catalog = Path.Combine(_work, "catalog.json");
-        await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(desk.Url("/hooks/desk")));
-        Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
+        Assert.Equal(0, (await CatalogFiles.ImportValidAsync(_work, environment, desk.Url("/hooks/desk"))).ExitCode);
         int port;
         await using (var first = await RunningService.StartAsync(_work, environment))
         {

@@ -31,9 +31,7 @@ public sealed class ScheduledPollingEndToEndTests : IDisposable
         environment["Alerts__Sources__0__Kind"] = "hkex-lci";
         environment["Alerts__Sources__0__Url"] = hkex.Url("/ncms/json/eds/lcisehk1relsde_1.json").ToString();
         environment["Alerts__Sources__0__Schedule"] = "* * * * * *";
-        var catalog = Path.Combine(_work, "catalog.json");
-        await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(desk.Url("/hooks/desk")));
-        Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
+        Assert.Equal(0, (await CatalogFiles.ImportValidAsync(_work, environment, desk.Url("/hooks/desk"))).ExitCode);
 
         await using var service = await RunningService.StartAsync(_work, environment);
         var outbox = Path.Combine(_work, "data", "outbox");

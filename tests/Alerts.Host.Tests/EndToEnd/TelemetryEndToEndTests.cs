@@ -66,9 +66,7 @@ public sealed class TelemetryEndToEndTests : IDisposable
     private async Task<Dictionary<string, string>> PrepareAsync(LoopbackServer desk)
     {
         var environment = CatalogFiles.Environment(Path.Combine(_work, "data"));
-        var catalog = Path.Combine(_work, "catalog.json");
-        await File.WriteAllTextAsync(catalog, CatalogFiles.Valid(desk.Url("/hooks/desk")));
-        Assert.Equal(0, (await AlertsProcess.RunAsync(_work, environment, "import", catalog)).ExitCode);
+        Assert.Equal(0, (await CatalogFiles.ImportValidAsync(_work, environment, desk.Url("/hooks/desk"))).ExitCode);
         return environment;
     }
 
